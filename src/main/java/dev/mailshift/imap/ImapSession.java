@@ -1,0 +1,85 @@
+package dev.mailshift.imap;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One authenticated IMAP connection. Not thread-safe: one worker owns it. Folder names are full
+ * server names in Unicode (as {@link FolderInfo#name()}); encoding to modified UTF-7 happens
+ * inside. Calls that act on "the selected folder" need {@link #examine} or {@link #select} first.
+ *
+ * <p>A {@link Access#READ_ONLY} session throws {@link IllegalStateException} from every mutating
+ * method before anything reaches the wire.
+ *
+ * <p>Every failure is an {@link ImapException} carrying the server's text.
+ */
+public interface ImapSession extends AutoCloseable {
+  ServerInfo info();
+
+  Access access();
+
+  /** LIST "" "*" (with SPECIAL-USE attributes where offered) joined with LSUB for subscription. */
+  List<FolderInfo> listFolders();
+
+  /** STATUS (UIDVALIDITY UIDNEXT MESSAGES [HIGHESTMODSEQ]) without selecting. */
+  FolderStatus status(String folder);
+
+  /** EXAMINE: opens the folder read-only. */
+  FolderStatus examine(String folder);
+
+  /** SELECT: opens the folder read-write (refused on a read-only session). */
+  FolderStatus select(String folder);
+
+  /**
+   * UID FETCH from:to (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]
+   * [MODSEQ]) on the selected folder, in bounded batches, in UID order. {@code toUid} may be
+   * {@code Long.MAX_VALUE} for "*".
+   */
+  void fetchMeta(long fromUid, long toUid, Consumer<MessageMeta> sink);
+
+  /**
+   * UID FETCH 1:* (UID FLAGS [MODSEQ]) [(CHANGEDSINCE modseq)] on the selected folder: only the
+   * messages whose flags changed since {@code changedSince} when given and CONDSTORE is on.
+   * Delivered as MessageMeta with size 0, no date and no Message-ID.
+   */
+  void fetchFlags(OptionalLong changedSince, Consumer<MessageMeta> sink);
+
+  /**
+   * Fetches whole messages with BODY.PEEK[] from the selected folder, several small ones per round
+   * trip, large ones in bounded chunks. {@code expectedSizes} are the RFC822.SIZE values; a body
+   * of another length raises {@link ImapException} (kind PROTOCOL) and nothing is handed out.
+   * Each delivered message must be closed by the sink.
+   */
+  void fetchBodies(List<UidSize> messages, Consumer<FetchedMessage> sink);
+
+  /**
+   * APPEND of the exact bytes with flags and INTERNALDATE. Returns the new UID from APPENDUID
+   * (RFC 4315), or empty when the server has no UIDPLUS.
+   *
+   * @throws ImapException kind REJECTED when the server refuses this message (too big, bad
+   *     keyword...), with its text
+   */
+  OptionalLong append(String folder, FetchedMessage message, Set<String> flags, Instant internalDate);
+
+  /** CREATE, with intermediate levels as needed. */
+  void create(String folder);
+
+  void subscribe(String folder);
+
+  /** UID STORE FLAGS.SILENT (flags) on the selected folder: makes the flags exactly these. */
+  void replaceFlags(long uid, Set<String> flags);
+
+  /** UID STORE +FLAGS.SILENT (\Deleted) then UID EXPUNGE (needs UIDPLUS) on the selected folder. */
+  void expunge(Collection<Long> uids);
+
+  /** LOGOUT and close; never throws. */
+  @Override
+  void close();
+
+  /** A UID with its RFC822.SIZE. */
+  record UidSize(long uid, long size) {}
+}

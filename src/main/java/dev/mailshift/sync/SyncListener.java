@@ -1,0 +1,14 @@
+package dev.mailshift.sync;
+
+/** Progress events from the engine (for progress bars and ETAs); called from worker threads. */
+public interface SyncListener {
+  SyncListener NONE = new SyncListener() {};
+
+  default void folderStarted(FolderPair pair, long messagesToCopy, long bytesToCopy) {}
+
+  default void messageCopied(FolderPair pair, long bytes) {}
+
+  default void retrying(FolderPair pair, int attempt, String reason) {}
+
+  default void folderFinished(FolderSyncResult result) {}
+}
