@@ -1,0 +1,85 @@
+package dev.mailshift.apply;
+
+import dev.mailshift.imap.FolderStatus;
+import dev.mailshift.imap.ServerInfo;
+import dev.mailshift.observe.Observer;
+import dev.mailshift.observe.SideInventory;
+import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.FolderMap;
+import dev.mailshift.planner.FolderMapper;
+import dev.mailshift.planner.MappedFolder;
+import dev.mailshift.sync.FolderDiff;
+import dev.mailshift.sync.FolderPair;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Observes one account through the pool: both inventories, the folder map, and on request the
+ * source UIDVALIDITYs (fingerprints) and per-folder diffs. Reads only; leaves its sessions in the
+ * pool for the steps that follow.
+ */
+public final class AccountScanner {
+  private final SessionPool pool;
+
+  public AccountScanner(SessionPool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * @param withStatuses also STATUS every migrated source folder (for a saved plan's fingerprints)
+   * @param diffs when not null, compute each migrated folder's diff with it (for {@code plan})
+   */
+  public AccountObservation scan(AccountTarget target, boolean withStatuses, FolderEngine diffs) {
+    PooledSessions source = new PooledSessions(pool, target.source());
+    PooledSessions destination = new PooledSessions(pool, target.destination());
+    boolean healthy = false;
+    try {
+      SideInventory s = Observer.inventory(source.get());
+      SideInventory d = Observer.inventory(destination.get());
+      FolderMap map = new FolderMapper(target.rules())
+          .map(target.id(), s.info(), s.folders(), d.info(), d.folders());
+      Map<String, Long> uidValidity = new LinkedHashMap<>();
+      Map<String, FolderDiff> folderDiffs = new LinkedHashMap<>();
+      for (MappedFolder f : map.migrated()) {
+        if (withStatuses || diffs != null) {
+          FolderStatus st = source.get().status(f.sourceFolder());
+          uidValidity.put(f.sourceFolder(), st.uidValidity());
+        }
+        if (diffs != null) {
+          FolderPair pair = new FolderPair(target.id(), f.sourceFolder(), f.destinationFolder());
+          folderDiffs.put(f.sourceFolder(), diffs.diff(source, destination, pair));
+        }
+      }
+      healthy = true;
+      return new AccountObservation(
+          target.id(), map, uidValidity, findings(s.info(), d.info()), folderDiffs);
+    } finally {
+      release(source, healthy);
+      release(destination, healthy);
+    }
+  }
+
+  private static void release(PooledSessions sessions, boolean healthy) {
+    if (healthy) {
+      sessions.close();
+    } else {
+      sessions.abandon();
+    }
+  }
+
+  /** What the capabilities mean for this migration, said in plain words. */
+  static List<String> findings(ServerInfo source, ServerInfo destination) {
+    List<String> out = new ArrayList<>();
+    if (!destination.has("UIDPLUS")) {
+      out.add("destination has no UIDPLUS: copied messages are found again by content (slower)");
+    }
+    if (!source.has("CONDSTORE")) {
+      out.add("source has no CONDSTORE: flag changes are found by fetching all flags of each folder");
+    }
+    destination.appendLimit().ifPresent(
+        l -> out.add("destination accepts messages up to " + l + " bytes (APPENDLIMIT)"));
+    return out;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.mailshift.apply;
+
+import dev.mailshift.change.Change;
+import dev.mailshift.change.ChangeSet;
+import dev.mailshift.change.CreateFolder;
+import dev.mailshift.change.FolderFingerprint;
+import dev.mailshift.change.Preflight;
+import dev.mailshift.change.Subscribe;
+import dev.mailshift.change.SyncFolder;
+import dev.mailshift.change.VerifyAccount;
+import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.Planner;
+import dev.mailshift.planner.Staleness;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Runs a phase: observes every account first (any login or listing failure stops the run before
+ * anything changes), plans afresh or checks a saved plan for staleness, then executes the steps
+ * in three stages: preflight and folder creation per account; folder syncs in parallel across
+ * all accounts; subscriptions and verification per account. A failed step does not stop other
+ * accounts' or folders' steps; an account whose folder creation failed skips its later steps.
+ */
+public final class Applier {
+  private final SessionPool pool;
+  private final StepExecutor.Services services;
+  private final Journal journal;
+  private final ApplyListener listener;
+  private final int workers;
+
+  public Applier(
+      SessionPool pool,
+      FolderEngine engine,
+      FolderVerifier verifier,
+      Journal journal,
+      ApplyListener listener,
+      int workers) {
+    this.pool = pool;
+    this.services = new StepExecutor.Services(pool, engine, verifier, journal, listener);
+    this.journal = journal;
+    this.listener = listener;
+    this.workers = Math.max(1, workers);
+  }
+
+  public ApplyOutcome run(ApplyRequest request) {
+    long runId = journal.startRun(
+        request.planName(), request.planSha256(), request.phase().name(), request.command());
+    try {
+      ApplyOutcome outcome = runStages(runId, request);
+      journal.finishRun(runId,
+          outcome.succeeded() ? Journal.RunOutcome.SUCCEEDED : Journal.RunOutcome.FAILED,
+          outcome.steps().size() + " steps, " + outcome.failed().size() + " failed");
+      return outcome;
+    } catch (RuntimeException e) {
+      journal.finishRun(runId, Journal.RunOutcome.FAILED, Failures.describe(e));
+      throw e;
+    } finally {
+      request.accounts().forEach(a -> pool.closeIdle(a.id()));
+    }
+  }
+
+  private ApplyOutcome runStages(long runId, ApplyRequest request) {
+    Map<String, AccountTarget> targets = new LinkedHashMap<>();
+    request.accounts().forEach(a -> targets.put(a.id(), a));
+    Map<String, AccountObservation> observed = observeAll(request);
+    ChangeSet changes = request.saved().isPresent()
+        ? checkedSaved(request, observed)
+        : new Planner().plan(request.planName(), request.planSha256(), request.phase(),
+            List.copyOf(observed.values()));
+    announce(changes);
+    StepExecutor executor = new StepExecutor(services, runId, targets, observed);
+    Set<String> broken = ConcurrentHashMap.newKeySet();
+    List<StepResult> results = new ArrayList<>();
+    results.addAll(perAccount(changes, c -> c instanceof Preflight || c instanceof CreateFolder,
+        executor, broken));
+    results.addAll(perStep(changes, c -> c instanceof SyncFolder, executor, broken));
+    results.addAll(perAccount(changes, c -> c instanceof Subscribe || c instanceof VerifyAccount,
+        executor, broken));
+    return new ApplyOutcome(runId, changes, results);
+  }
+
+  private Map<String, AccountObservation> observeAll(ApplyRequest request) {
+    boolean fingerprints = request.saved().isPresent();
+    AccountScanner scanner = new AccountScanner(pool);
+    Map<String, AccountObservation> observed = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
+    Parallel.forEach(workers, request.accounts(), a -> scanner.scan(a, fingerprints, null))
+        .forEach((account, attempt) -> attempt.ifPresentOrElse(
+            o -> {
+              observed.put(account.id(), o);
+              o.folderMap().conflicts().forEach(c -> conflicts.add(account.id() + ": " + c));
+            },
+            e -> problems.add(account.id() + ": " + Failures.describe(e))));
+    if (!problems.isEmpty()) {
+      throw new ApplyStoppedException(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);
+    }
+    if (!conflicts.isEmpty()) {
+      throw new ApplyStoppedException(ApplyStoppedException.Reason.FOLDER_CONFLICT, conflicts);
+    }
+    return observed;
+  }
+
+  private static ChangeSet checkedSaved(
+      ApplyRequest request, Map<String, AccountObservation> observed) {
+    ChangeSet saved = request.saved().orElseThrow();
+    List<FolderFingerprint> now = new ArrayList<>();
+    for (AccountObservation o : observed.values()) {
+      o.folderMap().migrated().forEach(f -> {
+        Long v = o.sourceUidValidity().get(f.sourceFolder());
+        if (v != null) {
+          now.add(new FolderFingerprint(o.account(), f.sourceFolder(), v));
+        }
+      });
+    }
+    List<String> drift = Staleness.differences(saved, request.planSha256(), now);
+    if (!drift.isEmpty()) {
+      throw new ApplyStoppedException(ApplyStoppedException.Reason.STALE, drift);
+    }
+    return saved;
+  }
+
+  private void announce(ChangeSet changes) {
+    long messages = 0;
+    long bytes = 0;
+    for (Change c : changes.changes()) {
+      if (c instanceof SyncFolder s && s.messagesToCopy() > 0) {
+        messages += s.messagesToCopy();
+        bytes += s.bytesToCopy();
+      }
+    }
+    listener.workPlanned(changes.changes().size(), messages, bytes);
+  }
+
+  /** Runs the matching steps of each account in order, accounts in parallel. */
+  private List<StepResult> perAccount(
+      ChangeSet changes, Predicate<Change> which, StepExecutor executor, Set<String> broken) {
+    List<String> accounts = changes.accounts();
+    List<StepResult> out = new ArrayList<>();
+    Parallel.forEach(workers, accounts, account -> {
+      List<StepResult> mine = new ArrayList<>();
+      for (Change c : changes.changesOf(account)) {
+        if (which.test(c)) {
+          mine.add(runOrSkip(c, executor, broken));
+        }
+      }
+      return mine;
+    }).values().forEach(a -> a.ifPresentOrElse(out::addAll, e -> {
+      throw e;
+    }));
+    return out;
+  }
+
+  /** Runs the matching steps of all accounts in parallel. */
+  private List<StepResult> perStep(
+      ChangeSet changes, Predicate<Change> which, StepExecutor executor, Set<String> broken) {
+    List<Change> steps = changes.changes().stream().filter(which).toList();
+    List<StepResult> out = new ArrayList<>();
+    Parallel.forEach(workers, steps, c -> runOrSkip(c, executor, broken))
+        .values().forEach(a -> a.ifPresentOrElse(out::add, e -> {
+          throw e;
+        }));
+    return out;
+  }
+
+  private static StepResult runOrSkip(Change c, StepExecutor executor, Set<String> broken) {
+    if (broken.contains(c.account()) && !(c instanceof VerifyAccount)) {
+      return executor.skip(c, "skipped: an earlier step of " + c.account() + " failed");
+    }
+    StepResult r = executor.execute(c);
+    if (r.status() == Journal.StepStatus.FAILED
+        && (c instanceof Preflight || c instanceof CreateFolder)) {
+      broken.add(c.account());
+    }
+    return r;
+  }
+}

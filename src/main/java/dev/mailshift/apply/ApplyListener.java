@@ -1,0 +1,19 @@
+package dev.mailshift.apply;
+
+import dev.mailshift.change.Change;
+import dev.mailshift.sync.SyncListener;
+
+/**
+ * Progress of an apply, for progress bars and logs (called from worker threads). Extends the sync
+ * engine's per-message events.
+ */
+public interface ApplyListener extends SyncListener {
+  ApplyListener NONE = new ApplyListener() {};
+
+  /** The work ahead is known: total messages and bytes the plan expects to copy (-1: unknown). */
+  default void workPlanned(int steps, long messages, long bytes) {}
+
+  default void stepStarted(Change change) {}
+
+  default void stepFinished(Change change, Journal.StepStatus status, String detail) {}
+}

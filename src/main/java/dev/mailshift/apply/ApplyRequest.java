@@ -1,0 +1,30 @@
+package dev.mailshift.apply;
+
+import dev.mailshift.change.ChangeSet;
+import dev.mailshift.plan.Phase;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one apply needs, secrets already resolved into the targets' credentials.
+ *
+ * @param saved a change set saved by {@code plan --out}: executed as saved, after checking it is
+ *     not stale; empty to plan afresh from the observed state
+ */
+public record ApplyRequest(
+    String planName,
+    String planSha256,
+    Phase phase,
+    String command,
+    List<AccountTarget> accounts,
+    Optional<ChangeSet> saved) {
+  public ApplyRequest {
+    Objects.requireNonNull(planName, "planName");
+    Objects.requireNonNull(planSha256, "planSha256");
+    Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(command, "command");
+    accounts = List.copyOf(accounts);
+    Objects.requireNonNull(saved, "saved");
+  }
+}

@@ -1,0 +1,157 @@
+package dev.mailshift.apply;
+
+import dev.mailshift.change.Change;
+import dev.mailshift.change.CreateFolder;
+import dev.mailshift.change.Preflight;
+import dev.mailshift.change.Subscribe;
+import dev.mailshift.change.SyncFolder;
+import dev.mailshift.change.VerifyAccount;
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.MappedFolder;
+import dev.mailshift.sync.FolderPair;
+import dev.mailshift.sync.FolderSyncResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Executes one step with its journal entry around it: the entry is written before the step
+ * starts and finished after, so a kill leaves a RUNNING entry that the next run sees. Failures
+ * are caught here, once, and become a FAILED entry with the reason in plain words.
+ */
+final class StepExecutor {
+  record Services(
+      SessionPool pool,
+      FolderEngine engine,
+      FolderVerifier verifier,
+      Journal journal,
+      ApplyListener listener) {}
+
+  private final Services s;
+  private final long runId;
+  private final Map<String, AccountTarget> targets;
+  private final Map<String, AccountObservation> observed;
+
+  StepExecutor(
+      Services services,
+      long runId,
+      Map<String, AccountTarget> targets,
+      Map<String, AccountObservation> observed) {
+    this.s = services;
+    this.runId = runId;
+    this.targets = targets;
+    this.observed = observed;
+  }
+
+  StepResult execute(Change change) {
+    long entry = s.journal().stepStarted(runId, change);
+    s.listener().stepStarted(change);
+    StepResult result;
+    try {
+      result = switch (change) {
+        case Preflight p -> StepResult.of(p, Journal.StepStatus.SUCCEEDED,
+            p.findings().isEmpty() ? "both sides reachable" : String.join("; ", p.findings()));
+        case CreateFolder c -> create(c);
+        case SyncFolder f -> sync(f);
+        case Subscribe sub -> subscribe(sub);
+        case VerifyAccount v -> verify(v);
+      };
+    } catch (RuntimeException e) {
+      result = StepResult.of(change, Journal.StepStatus.FAILED, Failures.describe(e));
+    }
+    s.journal().stepFinished(entry, result.status(), result.detail());
+    s.listener().stepFinished(change, result.status(), result.detail());
+    return result;
+  }
+
+  StepResult skip(Change change, String why) {
+    long entry = s.journal().stepStarted(runId, change);
+    s.journal().stepFinished(entry, Journal.StepStatus.SKIPPED, why);
+    s.listener().stepFinished(change, Journal.StepStatus.SKIPPED, why);
+    return StepResult.of(change, Journal.StepStatus.SKIPPED, why);
+  }
+
+  private StepResult create(CreateFolder c) {
+    onDestination(c.account(), session -> session.create(c.destinationFolder()));
+    return StepResult.of(c, Journal.StepStatus.SUCCEEDED, "created " + c.destinationFolder());
+  }
+
+  private StepResult subscribe(Subscribe c) {
+    onDestination(c.account(), session -> session.subscribe(c.destinationFolder()));
+    return StepResult.of(c, Journal.StepStatus.SUCCEEDED, "subscribed " + c.destinationFolder());
+  }
+
+  private void onDestination(String account, java.util.function.Consumer<ImapSession> action) {
+    PooledSessions destination = destination(account);
+    boolean healthy = false;
+    try {
+      action.accept(destination.get());
+      healthy = true;
+    } finally {
+      release(destination, healthy);
+    }
+  }
+
+  private StepResult sync(SyncFolder f) {
+    FolderPair pair = new FolderPair(f.account(), f.sourceFolder(), f.destinationFolder());
+    PooledSessions source = source(f.account());
+    PooledSessions destination = destination(f.account());
+    boolean healthy = false;
+    try {
+      FolderSyncResult r = s.engine().sync(source, destination, pair);
+      healthy = true;
+      String detail = "copied " + r.copied() + " (" + r.bytesCopied() + " bytes), adopted "
+          + r.adopted() + ", flags updated " + r.flagsUpdated() + ", deleted " + r.deleted()
+          + ", skipped " + r.skipped().size()
+          + (r.rejectedKeywords().isEmpty() ? "" : ", keywords refused " + r.rejectedKeywords());
+      return new StepResult(f, Journal.StepStatus.SUCCEEDED, detail, Optional.of(r), List.of());
+    } finally {
+      release(source, healthy);
+      release(destination, healthy);
+    }
+  }
+
+  private StepResult verify(VerifyAccount v) {
+    AccountObservation o = observed.get(v.account());
+    PooledSessions source = source(v.account());
+    PooledSessions destination = destination(v.account());
+    boolean healthy = false;
+    try {
+      List<FolderCheck> checks = new ArrayList<>();
+      for (MappedFolder f : o.folderMap().migrated()) {
+        FolderPair pair = new FolderPair(v.account(), f.sourceFolder(), f.destinationFolder());
+        checks.add(s.verifier().check(source, destination, pair));
+      }
+      healthy = true;
+      List<FolderCheck> short_ = checks.stream().filter(FolderCheck::shortfall).toList();
+      String detail = short_.isEmpty()
+          ? checks.size() + " folders match"
+          : short_.size() + " of " + checks.size() + " folders short: " + short_.stream()
+              .map(c -> c.pair().sourceFolder() + " missing " + c.missing()).toList();
+      Journal.StepStatus status =
+          short_.isEmpty() ? Journal.StepStatus.SUCCEEDED : Journal.StepStatus.FAILED;
+      return new StepResult(v, status, detail, Optional.empty(), checks);
+    } finally {
+      release(source, healthy);
+      release(destination, healthy);
+    }
+  }
+
+  private static void release(PooledSessions sessions, boolean healthy) {
+    if (healthy) {
+      sessions.close();
+    } else {
+      sessions.abandon();
+    }
+  }
+
+  private PooledSessions source(String account) {
+    return new PooledSessions(s.pool(), targets.get(account).source());
+  }
+
+  private PooledSessions destination(String account) {
+    return new PooledSessions(s.pool(), targets.get(account).destination());
+  }
+}

@@ -1,0 +1,27 @@
+package dev.mailshift.planner;
+
+import dev.mailshift.sync.FolderDiff;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What was observed of one account, already mapped: the folder map, the source UIDVALIDITY of
+ * every migrated folder, capability findings, and (for {@code plan}) the per-folder diffs. When
+ * {@code diffs} is empty the planner emits sync steps without counts ({@code apply} straight
+ * from the YAML does not pay for a diff it is about to do anyway).
+ */
+public record AccountObservation(
+    String account,
+    FolderMap folderMap,
+    Map<String, Long> sourceUidValidity,
+    List<String> findings,
+    Map<String, FolderDiff> diffs) {
+  public AccountObservation {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(folderMap, "folderMap");
+    sourceUidValidity = Map.copyOf(sourceUidValidity);
+    findings = List.copyOf(findings);
+    diffs = Map.copyOf(diffs);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.mailshift.planner;
+
+import java.util.Objects;
+
+/**
+ * Where one source folder goes, and why. Names are full server names (each side's separator and
+ * namespace prefix); {@code logicalName} is the source name as plan rules see it ("/"-separated,
+ * prefix stripped).
+ *
+ * @param destinationExists whether the destination already has this folder
+ * @param subscribe whether the destination folder should be subscribed
+ * @param excludedBecause empty when the folder is migrated; otherwise why not
+ */
+public record MappedFolder(
+    String sourceFolder,
+    String logicalName,
+    String destinationFolder,
+    String reason,
+    boolean destinationExists,
+    boolean subscribe,
+    String excludedBecause) {
+  public MappedFolder {
+    Objects.requireNonNull(sourceFolder, "sourceFolder");
+    Objects.requireNonNull(logicalName, "logicalName");
+    Objects.requireNonNull(destinationFolder, "destinationFolder");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(excludedBecause, "excludedBecause");
+  }
+
+  public boolean migrated() {
+    return excludedBecause.isEmpty();
+  }
+}
