@@ -1,0 +1,55 @@
+package dev.mailshift.api;
+
+import dev.mailshift.apply.ApplyOutcome;
+import dev.mailshift.apply.FolderCheck;
+import dev.mailshift.apply.Journal;
+import dev.mailshift.apply.StepResult;
+import dev.mailshift.change.VerifyAccount;
+import dev.mailshift.sync.FolderSyncResult;
+import dev.mailshift.sync.SkippedMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The outcome of {@code apply}: every step's result, and the totals. */
+public record ApplyResult(String phase, Path stateFile, ApplyOutcome outcome) {
+  public ApplyResult {
+    Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(outcome, "outcome");
+  }
+
+  public List<FolderSyncResult> syncs() {
+    return outcome.steps().stream().map(StepResult::sync).flatMap(Optional::stream).toList();
+  }
+
+  public List<FolderCheck> checks() {
+    return outcome.steps().stream().flatMap(s -> s.checks().stream()).toList();
+  }
+
+  public List<SkippedMessage> skipped() {
+    return syncs().stream().flatMap(s -> s.skipped().stream()).toList();
+  }
+
+  /** Failed steps other than verification. */
+  public List<StepResult> failures() {
+    return outcome.failed().stream().filter(s -> !(s.change() instanceof VerifyAccount)).toList();
+  }
+
+  /** Failed verifications (a shortfall somewhere). */
+  public List<StepResult> shortfalls() {
+    return outcome.failed().stream().filter(s -> s.change() instanceof VerifyAccount).toList();
+  }
+
+  public long copied() {
+    return syncs().stream().mapToLong(FolderSyncResult::copied).sum();
+  }
+
+  public long bytesCopied() {
+    return syncs().stream().mapToLong(FolderSyncResult::bytesCopied).sum();
+  }
+
+  public long count(Journal.StepStatus status) {
+    return outcome.steps().stream().filter(s -> s.status() == status).count();
+  }
+}

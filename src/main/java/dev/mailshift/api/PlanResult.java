@@ -1,0 +1,58 @@
+package dev.mailshift.api;
+
+import dev.mailshift.change.ChangeSet;
+import dev.mailshift.change.SyncFolder;
+import dev.mailshift.planner.AccountObservation;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of {@code plan}: the change set and everything observed to make it (folder maps
+ * with reasons, per-folder diffs, skipped messages), for rendering as text or JSON.
+ */
+public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts) {
+  public PlanResult {
+    Objects.requireNonNull(changeSet, "changeSet");
+    accounts = List.copyOf(accounts);
+  }
+
+  /** Totals over all accounts. */
+  public Summary summary() {
+    long creates = changeSet.changes().stream()
+        .filter(c -> c instanceof dev.mailshift.change.CreateFolder).count();
+    long copy = 0;
+    long bytes = 0;
+    long adopt = 0;
+    long flags = 0;
+    long deletions = 0;
+    long skipped = 0;
+    for (var c : changeSet.changes()) {
+      if (c instanceof SyncFolder s) {
+        copy += Math.max(0, s.messagesToCopy());
+        bytes += Math.max(0, s.bytesToCopy());
+        adopt += Math.max(0, s.messagesToAdopt());
+        flags += Math.max(0, s.flagUpdates());
+        deletions += Math.max(0, s.deletions());
+        skipped += Math.max(0, s.skipped());
+      }
+    }
+    return new Summary(accounts.size(), creates, copy, bytes, adopt, flags, deletions, skipped);
+  }
+
+  public boolean hasChanges() {
+    Summary s = summary();
+    return s.foldersToCreate() + s.messagesToCopy() + s.messagesToAdopt() + s.flagUpdates()
+            + s.deletions() > 0;
+  }
+
+  /** Plan totals. */
+  public record Summary(
+      int accounts,
+      long foldersToCreate,
+      long messagesToCopy,
+      long bytesToCopy,
+      long messagesToAdopt,
+      long flagUpdates,
+      long deletions,
+      long skipped) {}
+}

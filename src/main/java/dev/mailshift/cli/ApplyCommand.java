@@ -1,0 +1,49 @@
+package dev.mailshift.cli;
+
+import dev.mailshift.api.ApplyResult;
+import dev.mailshift.api.ErrorCode;
+import dev.mailshift.report.ApplyText;
+import dev.mailshift.report.Json;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "apply", description = "Carry out a phase: preflight, sync, validate; journalled and resumable.")
+final class ApplyCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Mixin PlanArgument plan;
+  @Mixin JsonOption output;
+
+  @Option(names = "--phase", paramLabel = "NAME", description = "The phase to run (required when the plan has several).")
+  String phase;
+
+  @Option(names = "--plan-file", paramLabel = "FILE", description = "Apply a plan saved by `plan --out`; refused when stale.")
+  Path planFile;
+
+  @Option(names = "--approve", description = "Approve a phase that has `gate: approval`.")
+  boolean approve;
+
+  @Option(names = "--no-progress", description = "Do not show progress on stderr.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() {
+    Progress progress = noProgress || output.json
+        ? null : new Progress(main.context().err(), Clock.systemUTC(), main.context().interactive());
+    ApplyResult r = main.mailshift().apply(plan.plan, Optional.ofNullable(phase),
+        Optional.ofNullable(planFile), approve, progress == null ? dev.mailshift.apply.ApplyListener.NONE : progress);
+    if (progress != null) {
+      progress.finish();
+    }
+    main.context().out().print(output.json ? Json.apply(r) : ApplyText.render(r));
+    if (!r.failures().isEmpty()) {
+      return ErrorCode.APPLY_FAILED.exitCode();
+    }
+    return r.shortfalls().isEmpty() ? 0 : ErrorCode.VALIDATION_SHORTFALL.exitCode();
+  }
+}

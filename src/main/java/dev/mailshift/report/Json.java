@@ -1,0 +1,79 @@
+package dev.mailshift.report;
+
+import dev.mailshift.api.ApplyResult;
+import dev.mailshift.api.PlanFile;
+import dev.mailshift.api.PlanResult;
+import dev.mailshift.apply.StepResult;
+import dev.mailshift.plan.Problem;
+import dev.mailshift.planner.AccountObservation;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** JSON renderings of plan, apply and validation results (stable keys, for scripts and CI). */
+public final class Json {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private Json() {}
+
+  public static String plan(PlanResult r) {
+    ObjectNode root = JSON.createObjectNode();
+    root.set("changeSet", JSON.readTree(PlanFile.toJson(r.changeSet())));
+    root.set("summary", JSON.valueToTree(r.summary()));
+    root.put("hasChanges", r.hasChanges());
+    ArrayNode accounts = root.putArray("accounts");
+    for (AccountObservation o : r.accounts()) {
+      ObjectNode a = accounts.addObject();
+      a.put("account", o.account());
+      a.set("folders", JSON.valueToTree(o.folderMap().folders()));
+      a.set("conflicts", JSON.valueToTree(o.folderMap().conflicts()));
+      a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
+      a.set("findings", JSON.valueToTree(o.findings()));
+      a.set("diffs", JSON.valueToTree(o.diffs().values()));
+    }
+    return write(root);
+  }
+
+  public static String apply(ApplyResult r) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("phase", r.phase());
+    root.put("runId", r.outcome().runId());
+    root.put("succeeded", r.outcome().succeeded());
+    root.put("copied", r.copied());
+    root.put("bytesCopied", r.bytesCopied());
+    ArrayNode steps = root.putArray("steps");
+    for (StepResult s : r.outcome().steps()) {
+      ObjectNode n = steps.addObject();
+      n.put("id", s.change().id());
+      n.put("summary", s.change().summary());
+      n.put("status", s.status().name());
+      n.put("detail", s.detail());
+      s.sync().ifPresent(sync -> n.set("sync", JSON.valueToTree(sync)));
+      if (!s.checks().isEmpty()) {
+        n.set("checks", JSON.valueToTree(s.checks()));
+      }
+    }
+    root.set("skipped", JSON.valueToTree(r.skipped()));
+    return write(root);
+  }
+
+  public static String problems(List<Problem> problems) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("valid", problems.stream().noneMatch(Problem::isError));
+    root.set("problems", JSON.valueToTree(problems));
+    return write(root);
+  }
+
+  public static String write(Object tree) {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
+  }
+
+  public static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+
+  public static tools.jackson.databind.JsonNode tree(Object value) {
+    return JSON.valueToTree(value);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.mailshift.report;
+
+import dev.mailshift.api.PlanResult;
+import dev.mailshift.change.Change;
+import dev.mailshift.change.CreateFolder;
+import dev.mailshift.change.Preflight;
+import dev.mailshift.change.Subscribe;
+import dev.mailshift.change.SyncFolder;
+import dev.mailshift.change.VerifyAccount;
+import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.MappedFolder;
+import dev.mailshift.sync.FolderDiff;
+import dev.mailshift.sync.SkippedMessage;
+import java.util.Locale;
+
+/**
+ * Renders a plan for review: per account the folder map (source, destination, why), then the
+ * steps with markers ({@code +} create, {@code ~} change, {@code -} delete, {@code !} attention,
+ * {@code =} nothing to do), then the skipped messages one by one and a summary line.
+ */
+public final class PlanText {
+  private PlanText() {}
+
+  public static String render(PlanResult result) {
+    StringBuilder out = new StringBuilder();
+    out.append("mailshift plan ").append(result.changeSet().planName())
+        .append(", phase ").append(result.changeSet().phase())
+        .append(", ").append(result.accounts().size()).append(" account(s)\n");
+    for (AccountObservation o : result.accounts()) {
+      out.append('\n').append(o.account()).append('\n');
+      folderMap(out, o);
+      for (String w : o.folderMap().warnings()) {
+        out.append("  ! ").append(w).append('\n');
+      }
+      for (Change c : result.changeSet().changesOf(o.account())) {
+        step(out, c);
+      }
+      skipped(out, o);
+    }
+    out.append('\n').append(summary(result.summary())).append('\n');
+    return out.toString();
+  }
+
+  private static void folderMap(StringBuilder out, AccountObservation o) {
+    out.append("  folder map:\n");
+    int width = o.folderMap().folders().stream().mapToInt(f -> f.sourceFolder().length()).max().orElse(0);
+    for (MappedFolder f : o.folderMap().folders()) {
+      String src = pad(f.sourceFolder(), width);
+      if (f.migrated()) {
+        out.append("    ").append(src).append(" -> ").append(f.destinationFolder())
+            .append("  (").append(f.reason()).append(f.destinationExists() ? "" : ", new")
+            .append(")\n");
+      } else {
+        out.append("    ").append(src).append("    not migrated: ").append(f.excludedBecause()).append('\n');
+      }
+    }
+  }
+
+  private static void step(StringBuilder out, Change c) {
+    switch (c) {
+      case Preflight p -> {
+        out.append("    preflight: check logins and capabilities\n");
+        p.findings().forEach(f -> out.append("  ! ").append(f).append('\n'));
+      }
+      case CreateFolder f -> out.append("  + create folder ").append(f.destinationFolder()).append('\n');
+      case SyncFolder s -> out.append(syncLine(s)).append('\n');
+      case Subscribe s -> out.append("  + subscribe ").append(s.destinationFolder()).append('\n');
+      case VerifyAccount v -> out.append("    validate: compare counts and bytes of every folder\n");
+    }
+  }
+
+  static String syncLine(SyncFolder s) {
+    String head = " sync " + s.sourceFolder() + " -> " + s.destinationFolder() + ": ";
+    if (s.messagesToCopy() < 0) {
+      return "  ~" + head + "to be determined at apply";
+    }
+    if (!s.hasWork()) {
+      return "  =" + head + "up to date" + (s.skipped() > 0 ? " (" + s.skipped() + " skipped)" : "");
+    }
+    StringBuilder b = new StringBuilder(s.deletions() > 0 ? "  -" : "  ~").append(head);
+    b.append("copy ").append(s.messagesToCopy()).append(" (").append(Sizes.human(s.bytesToCopy())).append(')');
+    if (s.messagesToAdopt() > 0) {
+      b.append(", adopt ").append(s.messagesToAdopt()).append(" already there");
+    }
+    if (s.flagUpdates() > 0) {
+      b.append(", update flags of ").append(s.flagUpdates());
+    }
+    if (s.deletions() > 0) {
+      b.append(", DELETE ").append(s.deletions()).append(" expunged on the source");
+    }
+    if (s.skipped() > 0) {
+      b.append(", skip ").append(s.skipped());
+    }
+    return b.toString();
+  }
+
+  private static void skipped(StringBuilder out, AccountObservation o) {
+    for (FolderDiff d : o.diffs().values()) {
+      for (SkippedMessage m : d.skipped()) {
+        out.append("  ! not copied: ").append(describe(m)).append('\n');
+      }
+    }
+  }
+
+  public static String describe(SkippedMessage m) {
+    return String.format(Locale.ROOT, "%s uid %d, %s, %s: %s%s", m.folder(), m.uid(), Sizes.human(m.size()),
+        m.internalDate(), reason(m.reason()), m.detail().isBlank() ? "" : " (" + m.detail() + ")");
+  }
+
+  static String reason(SkippedMessage.Reason r) {
+    return switch (r) {
+      case OVER_PLAN_LIMIT -> "larger than messages.max-size";
+      case OVER_APPEND_LIMIT -> "larger than the destination's APPENDLIMIT";
+      case DELETED_FLAG -> "flagged \\Deleted and messages.copy-deleted is false";
+      case REJECTED_BY_DESTINATION -> "refused by the destination";
+    };
+  }
+
+  static String summary(PlanResult.Summary s) {
+    return String.format(Locale.ROOT,
+        "Plan: %d account(s), %d folder(s) to create, %d message(s) to copy (%s), %d to adopt, "
+            + "%d flag update(s), %d deletion(s), %d not copied.",
+        s.accounts(), s.foldersToCreate(), s.messagesToCopy(), Sizes.human(s.bytesToCopy()),
+        s.messagesToAdopt(), s.flagUpdates(), s.deletions(), s.skipped());
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+}
