@@ -1,0 +1,252 @@
+package dev.mailshift.state;
+
+import static dev.mailshift.state.RunJournal.prepare;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** {@link SyncStore} on the state file's tables. */
+final class SqliteSyncStore implements SyncStore {
+  private static final String FOLDER = "account = ? AND source_folder = ?";
+  private final Database db;
+
+  SqliteSyncStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<FolderCheckpoint> checkpoint(String account, String sourceFolder) {
+    return db.read(c -> checkpoints(c, "SELECT * FROM folder_checkpoint WHERE " + FOLDER,
+        account, sourceFolder)).stream().findFirst();
+  }
+
+  @Override
+  public List<FolderCheckpoint> checkpoints(String account) {
+    return db.read(c -> checkpoints(c,
+        "SELECT * FROM folder_checkpoint WHERE account = ? ORDER BY source_folder", account));
+  }
+
+  @Override
+  public void saveCheckpoint(FolderCheckpoint cp) {
+    db.transaction(c -> {
+      try (PreparedStatement p = prepare(c, "INSERT OR REPLACE INTO folder_checkpoint(account,"
+          + " source_folder, source_uidvalidity, destination_folder, destination_uidvalidity,"
+          + " last_uid, uid_next, messages, highest_modseq, synced_at, messages_synced,"
+          + " bytes_synced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          cp.account(), cp.sourceFolder(), cp.sourceUidValidity(), cp.destinationFolder(),
+          cp.destinationUidValidity(), cp.lastUid(), cp.uidNext(), cp.messages(),
+          cp.highestModseq().isPresent() ? cp.highestModseq().getAsLong() : null,
+          cp.syncedAt().map(Instant::toString).orElse(null), cp.messagesSynced(),
+          cp.bytesSynced())) {
+        return p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public PurgeResult purgeStale(String account, String sourceFolder, long sourceUidValidity,
+      String destinationFolder, long destinationUidValidity) {
+    return db.transaction(c -> {
+      Optional<FolderCheckpoint> old = checkpoints(c,
+          "SELECT * FROM folder_checkpoint WHERE " + FOLDER, account, sourceFolder).stream()
+          .filter(cp -> !cp.matches(sourceUidValidity, destinationFolder, destinationUidValidity))
+          .findFirst();
+      if (old.isPresent()) {
+        update(c, "DELETE FROM folder_checkpoint WHERE " + FOLDER, account, sourceFolder);
+      }
+      String stale = " AND NOT (source_uidvalidity = ? AND destination_folder = ?"
+          + " AND destination_uidvalidity = ?)";
+      int mappings = update(c, "DELETE FROM uid_map WHERE " + FOLDER + stale, account,
+          sourceFolder, sourceUidValidity, destinationFolder, destinationUidValidity);
+      int intents = update(c, "DELETE FROM append_intent WHERE " + FOLDER + stale, account,
+          sourceFolder, sourceUidValidity, destinationFolder, destinationUidValidity);
+      int skips = update(c, "DELETE FROM skipped_message WHERE " + FOLDER
+          + " AND source_uidvalidity <> ?", account, sourceFolder, sourceUidValidity);
+      return new PurgeResult(old, mappings, intents, skips);
+    });
+  }
+
+  @Override
+  public List<UidMapping> mappings(String account, String sourceFolder, long sourceUidValidity) {
+    return db.read(c -> {
+      try (PreparedStatement p = prepare(c, "SELECT * FROM uid_map WHERE " + FOLDER
+          + " AND source_uidvalidity = ? ORDER BY source_uid", account, sourceFolder,
+          sourceUidValidity); ResultSet rs = p.executeQuery()) {
+        List<UidMapping> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new UidMapping(rs.getString("account"), rs.getString("source_folder"),
+              rs.getLong("source_uidvalidity"), rs.getLong("source_uid"),
+              rs.getString("destination_folder"), rs.getLong("destination_uidvalidity"),
+              rs.getLong("destination_uid"), rs.getLong("size"),
+              Optional.ofNullable(rs.getString("sha256")), decodeFlags(rs.getString("flags"))));
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public Set<Long> mappedDestinationUids(String account, String destinationFolder,
+      long destinationUidValidity) {
+    return db.read(c -> {
+      try (PreparedStatement p = prepare(c, "SELECT destination_uid FROM uid_map WHERE"
+          + " account = ? AND destination_folder = ? AND destination_uidvalidity = ?", account,
+          destinationFolder, destinationUidValidity); ResultSet rs = p.executeQuery()) {
+        Set<Long> out = new HashSet<>();
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public long addIntent(AppendIntent i) {
+    return db.transaction(c -> {
+      try (PreparedStatement p = prepare(c, "INSERT INTO append_intent(account, source_folder,"
+          + " source_uidvalidity, source_uid, destination_folder, destination_uidvalidity,"
+          + " destination_uid_next, size, sha256, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+          i.account(), i.sourceFolder(), i.sourceUidValidity(), i.sourceUid(),
+          i.destinationFolder(), i.destinationUidValidity(), i.destinationUidNext(), i.size(),
+          i.sha256(), db.now())) {
+        p.executeUpdate();
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public List<AppendIntent> intents(String account, String sourceFolder) {
+    return db.read(c -> {
+      try (PreparedStatement p = prepare(c, "SELECT * FROM append_intent WHERE " + FOLDER
+          + " ORDER BY source_uid, intent_id", account, sourceFolder);
+          ResultSet rs = p.executeQuery()) {
+        List<AppendIntent> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new AppendIntent(rs.getLong("intent_id"), rs.getString("account"),
+              rs.getString("source_folder"), rs.getLong("source_uidvalidity"),
+              rs.getLong("source_uid"), rs.getString("destination_folder"),
+              rs.getLong("destination_uidvalidity"), rs.getLong("destination_uid_next"),
+              rs.getLong("size"), rs.getString("sha256")));
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public void commit(SyncBatch b) {
+    if (b.isEmpty()) {
+      return;
+    }
+    db.transaction(c -> {
+      new SyncBatchWriter(c, db.now()).write(b);
+      return null;
+    });
+  }
+
+  @Override
+  public List<SkipRecord> skipped(String account, String sourceFolder) {
+    return db.read(c -> {
+      try (PreparedStatement p = prepare(c, "SELECT * FROM skipped_message WHERE " + FOLDER
+          + " ORDER BY source_uidvalidity, source_uid", account, sourceFolder);
+          ResultSet rs = p.executeQuery()) {
+        List<SkipRecord> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new SkipRecord(rs.getString("account"), rs.getString("source_folder"),
+              rs.getLong("source_uidvalidity"), rs.getLong("source_uid"), rs.getLong("size"),
+              Optional.ofNullable(rs.getString("internal_date")).map(Instant::parse),
+              rs.getString("reason"), rs.getString("detail")));
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public void recordRejectedKeywords(String account, String destinationFolder,
+      Set<String> keywords) {
+    if (keywords.isEmpty()) {
+      return;
+    }
+    db.transaction(c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO rejected_keyword"
+          + "(account, destination_folder, keyword, recorded_at) VALUES (?, ?, ?, ?)")) {
+        for (String k : keywords) {
+          p.setString(1, account);
+          p.setString(2, destinationFolder);
+          p.setString(3, k);
+          p.setString(4, db.now());
+          p.addBatch();
+        }
+        return p.executeBatch();
+      }
+    });
+  }
+
+  @Override
+  public Set<String> rejectedKeywords(String account, String destinationFolder) {
+    return db.read(c -> {
+      try (PreparedStatement p = prepare(c, "SELECT keyword FROM rejected_keyword WHERE"
+          + " account = ? AND destination_folder = ?", account, destinationFolder);
+          ResultSet rs = p.executeQuery()) {
+        Set<String> out = new TreeSet<>();
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+        return out;
+      }
+    });
+  }
+
+  static String encodeFlags(Set<String> flags) {
+    return String.join(" ", new TreeSet<>(flags));
+  }
+
+  static Set<String> decodeFlags(String text) {
+    return text.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(text.split(" ")));
+  }
+
+  private static List<FolderCheckpoint> checkpoints(Connection c, String sql, Object... args)
+      throws SQLException {
+    try (PreparedStatement p = prepare(c, sql, args); ResultSet rs = p.executeQuery()) {
+      List<FolderCheckpoint> out = new ArrayList<>();
+      while (rs.next()) {
+        long modseq = rs.getLong("highest_modseq");
+        OptionalLong highest = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(modseq);
+        out.add(new FolderCheckpoint(rs.getString("account"), rs.getString("source_folder"),
+            rs.getLong("source_uidvalidity"), rs.getString("destination_folder"),
+            rs.getLong("destination_uidvalidity"), rs.getLong("last_uid"),
+            rs.getLong("uid_next"), rs.getLong("messages"), highest,
+            Optional.ofNullable(rs.getString("synced_at")).map(Instant::parse),
+            rs.getLong("messages_synced"), rs.getLong("bytes_synced")));
+      }
+      return out;
+    }
+  }
+
+  private static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement p = prepare(c, sql, args)) {
+      return p.executeUpdate();
+    }
+  }
+}

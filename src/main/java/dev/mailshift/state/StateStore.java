@@ -1,0 +1,107 @@
+package dev.mailshift.state;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The state of one plan: a single SQLite file in WAL mode (busy_timeout set), created with its
+ * parent directories and migrated to the current schema on {@link #open}. It holds no secrets.
+ * Safe for several threads; each operation is one transaction.
+ *
+ * <p>Writers take {@link #lock} first: it refuses a second holder with a {@link
+ * StateLockedException} naming the first, and marks runs left RUNNING by a killed holder as
+ * INTERRUPTED.
+ */
+public final class StateStore implements AutoCloseable {
+  private final Database db;
+  private final RunJournal journal;
+  private final SqliteSyncStore sync;
+
+  private StateStore(Database db) {
+    this.db = db;
+    this.journal = new RunJournal(db);
+    this.sync = new SqliteSyncStore(db);
+  }
+
+  public static StateStore open(Path file) {
+    return open(file, Clock.systemUTC());
+  }
+
+  /** Opens (creating and migrating as needed) the state file; {@code clock} stamps rows. */
+  public static StateStore open(Path file, Clock clock) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StateException("cannot create the directory of state file " + file + ": "
+          + e.getMessage(), e);
+    }
+    Database db = Database.open(file, clock);
+    try {
+      Migrations.migrate(db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new StateStore(db);
+  }
+
+  /**
+   * Takes the run lock on {@code <file>.lock} for {@code command}, then marks runs that a killed
+   * holder left RUNNING as INTERRUPTED.
+   *
+   * @throws StateLockedException when another process or another caller in this JVM holds it
+   */
+  public RunLock lock(String command) {
+    LockHolder me = new LockHolder(ProcessHandle.current().pid(), hostName(), command,
+        db.clock.instant());
+    RunLock lock = RunLock.acquire(lockFile(), me);
+    try {
+      journal.markInterrupted();
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
+  }
+
+  public Path lockFile() {
+    return db.file().resolveSibling(db.file().getFileName() + ".lock");
+  }
+
+  public Path file() {
+    return db.file();
+  }
+
+  public int schemaVersion() {
+    return db.read(Migrations::currentVersion);
+  }
+
+  public RunJournal journal() {
+    return journal;
+  }
+
+  /** Checkpoints, UID maps, intents and skips for the sync engine. */
+  public SyncStore sync() {
+    return sync;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return ManagementFactory.getRuntimeMXBean().getName();
+    }
+  }
+}

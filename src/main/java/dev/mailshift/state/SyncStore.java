@@ -1,0 +1,48 @@
+package dev.mailshift.state;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the sync engine keeps between runs, per (account, source folder). Every method is atomic;
+ * {@link #commit} applies a whole {@link SyncBatch} in one transaction. Implementations are safe
+ * for use by several worker threads.
+ */
+public interface SyncStore {
+  Optional<FolderCheckpoint> checkpoint(String account, String sourceFolder);
+
+  /** All checkpoints of an account, by source folder. */
+  List<FolderCheckpoint> checkpoints(String account);
+
+  /** Inserts or replaces the folder's checkpoint. */
+  void saveCheckpoint(FolderCheckpoint checkpoint);
+
+  /**
+   * Drops the folder's checkpoint, mappings, intents and skip records that belong to other folder
+   * identities than these (a UIDVALIDITY changed, or the destination folder did): they no longer
+   * describe real messages.
+   */
+  PurgeResult purgeStale(String account, String sourceFolder, long sourceUidValidity,
+      String destinationFolder, long destinationUidValidity);
+
+  /** The folder's mappings for this source UIDVALIDITY, by source UID. */
+  List<UidMapping> mappings(String account, String sourceFolder, long sourceUidValidity);
+
+  /** Destination UIDs already taken by a mapping from any source folder of the account. */
+  Set<Long> mappedDestinationUids(String account, String destinationFolder,
+      long destinationUidValidity);
+
+  /** Stores an intent durably (its own transaction) and returns its id. */
+  long addIntent(AppendIntent intent);
+
+  List<AppendIntent> intents(String account, String sourceFolder);
+
+  void commit(SyncBatch batch);
+
+  List<SkipRecord> skipped(String account, String sourceFolder);
+
+  void recordRejectedKeywords(String account, String destinationFolder, Set<String> keywords);
+
+  Set<String> rejectedKeywords(String account, String destinationFolder);
+}
