@@ -1,8 +1,8 @@
 package dev.mailshift.api;
 
+import dev.mailshift.state.StepStatus;
 import dev.mailshift.apply.ApplyOutcome;
 import dev.mailshift.apply.FolderCheck;
-import dev.mailshift.apply.Journal;
 import dev.mailshift.apply.StepResult;
 import dev.mailshift.change.VerifyAccount;
 import dev.mailshift.sync.FolderSyncResult;
@@ -49,7 +49,7 @@ public record ApplyResult(String phase, Path stateFile, ApplyOutcome outcome) {
     return syncs().stream().mapToLong(FolderSyncResult::bytesCopied).sum();
   }
 
-  public long count(Journal.StepStatus status) {
+  public long count(StepStatus status) {
     return outcome.steps().stream().filter(s -> s.status() == status).count();
   }
 }

@@ -1,5 +1,7 @@
 package dev.mailshift.apply;
 
+import dev.mailshift.state.StepStatus;
+import dev.mailshift.state.RunOutcome;
 import dev.mailshift.change.Change;
 import dev.mailshift.change.ChangeSet;
 import dev.mailshift.change.CreateFolder;
@@ -53,11 +55,11 @@ public final class Applier {
     try {
       ApplyOutcome outcome = runStages(runId, request);
       journal.finishRun(runId,
-          outcome.succeeded() ? Journal.RunOutcome.SUCCEEDED : Journal.RunOutcome.FAILED,
+          outcome.succeeded() ? RunOutcome.SUCCEEDED : RunOutcome.FAILED,
           outcome.steps().size() + " steps, " + outcome.failed().size() + " failed");
       return outcome;
     } catch (RuntimeException e) {
-      journal.finishRun(runId, Journal.RunOutcome.FAILED, Failures.describe(e));
+      journal.finishRun(runId, RunOutcome.FAILED, Failures.describe(e));
       throw e;
     } finally {
       request.accounts().forEach(a -> pool.closeIdle(a.id()));
@@ -173,7 +175,7 @@ public final class Applier {
       return executor.skip(c, "skipped: an earlier step of " + c.account() + " failed");
     }
     StepResult r = executor.execute(c);
-    if (r.status() == Journal.StepStatus.FAILED
+    if (r.status() == StepStatus.FAILED
         && (c instanceof Preflight || c instanceof CreateFolder)) {
       broken.add(c.account());
     }

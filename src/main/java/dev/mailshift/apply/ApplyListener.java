@@ -1,5 +1,6 @@
 package dev.mailshift.apply;
 
+import dev.mailshift.state.StepStatus;
 import dev.mailshift.change.Change;
 import dev.mailshift.sync.SyncListener;
 
@@ -15,5 +16,5 @@ public interface ApplyListener extends SyncListener {
 
   default void stepStarted(Change change) {}
 
-  default void stepFinished(Change change, Journal.StepStatus status, String detail) {}
+  default void stepFinished(Change change, StepStatus status, String detail) {}
 }

@@ -1,5 +1,6 @@
 package dev.mailshift.apply;
 
+import dev.mailshift.state.StepStatus;
 import dev.mailshift.change.ChangeSet;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public record ApplyOutcome(long runId, ChangeSet changeSet, List<StepResult> ste
   }
 
   public List<StepResult> failed() {
-    return steps.stream().filter(s -> s.status() == Journal.StepStatus.FAILED).toList();
+    return steps.stream().filter(s -> s.status() == StepStatus.FAILED).toList();
   }
 
   public boolean succeeded() {

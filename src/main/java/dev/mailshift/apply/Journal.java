@@ -1,6 +1,8 @@
 package dev.mailshift.apply;
 
 import dev.mailshift.change.Change;
+import dev.mailshift.state.RunOutcome;
+import dev.mailshift.state.StepStatus;
 
 /**
  * Where apply records what it does: a run, and one entry per step with its outcome. Implemented
@@ -15,16 +17,4 @@ public interface Journal {
   void stepFinished(long entryId, StepStatus status, String detail);
 
   void finishRun(long runId, RunOutcome outcome, String summary);
-
-  enum StepStatus {
-    SUCCEEDED,
-    FAILED,
-    SKIPPED
-  }
-
-  enum RunOutcome {
-    SUCCEEDED,
-    FAILED,
-    INTERRUPTED
-  }
 }

@@ -1,5 +1,6 @@
 package dev.mailshift.apply;
 
+import dev.mailshift.state.StepStatus;
 import dev.mailshift.change.Change;
 import dev.mailshift.change.CreateFolder;
 import dev.mailshift.change.Preflight;
@@ -51,7 +52,7 @@ final class StepExecutor {
     StepResult result;
     try {
       result = switch (change) {
-        case Preflight p -> StepResult.of(p, Journal.StepStatus.SUCCEEDED,
+        case Preflight p -> StepResult.of(p, StepStatus.SUCCEEDED,
             p.findings().isEmpty() ? "both sides reachable" : String.join("; ", p.findings()));
         case CreateFolder c -> create(c);
         case SyncFolder f -> sync(f);
@@ -59,7 +60,7 @@ final class StepExecutor {
         case VerifyAccount v -> verify(v);
       };
     } catch (RuntimeException e) {
-      result = StepResult.of(change, Journal.StepStatus.FAILED, Failures.describe(e));
+      result = StepResult.of(change, StepStatus.FAILED, Failures.describe(e));
     }
     s.journal().stepFinished(entry, result.status(), result.detail());
     s.listener().stepFinished(change, result.status(), result.detail());
@@ -68,19 +69,19 @@ final class StepExecutor {
 
   StepResult skip(Change change, String why) {
     long entry = s.journal().stepStarted(runId, change);
-    s.journal().stepFinished(entry, Journal.StepStatus.SKIPPED, why);
-    s.listener().stepFinished(change, Journal.StepStatus.SKIPPED, why);
-    return StepResult.of(change, Journal.StepStatus.SKIPPED, why);
+    s.journal().stepFinished(entry, StepStatus.SKIPPED, why);
+    s.listener().stepFinished(change, StepStatus.SKIPPED, why);
+    return StepResult.of(change, StepStatus.SKIPPED, why);
   }
 
   private StepResult create(CreateFolder c) {
     onDestination(c.account(), session -> session.create(c.destinationFolder()));
-    return StepResult.of(c, Journal.StepStatus.SUCCEEDED, "created " + c.destinationFolder());
+    return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder());
   }
 
   private StepResult subscribe(Subscribe c) {
     onDestination(c.account(), session -> session.subscribe(c.destinationFolder()));
-    return StepResult.of(c, Journal.StepStatus.SUCCEEDED, "subscribed " + c.destinationFolder());
+    return StepResult.of(c, StepStatus.SUCCEEDED, "subscribed " + c.destinationFolder());
   }
 
   private void onDestination(String account, java.util.function.Consumer<ImapSession> action) {
@@ -106,7 +107,7 @@ final class StepExecutor {
           + r.adopted() + ", flags updated " + r.flagsUpdated() + ", deleted " + r.deleted()
           + ", skipped " + r.skipped().size()
           + (r.rejectedKeywords().isEmpty() ? "" : ", keywords refused " + r.rejectedKeywords());
-      return new StepResult(f, Journal.StepStatus.SUCCEEDED, detail, Optional.of(r), List.of());
+      return new StepResult(f, StepStatus.SUCCEEDED, detail, Optional.of(r), List.of());
     } finally {
       release(source, healthy);
       release(destination, healthy);
@@ -130,8 +131,8 @@ final class StepExecutor {
           ? checks.size() + " folders match"
           : short_.size() + " of " + checks.size() + " folders short: " + short_.stream()
               .map(c -> c.pair().sourceFolder() + " missing " + c.missing()).toList();
-      Journal.StepStatus status =
-          short_.isEmpty() ? Journal.StepStatus.SUCCEEDED : Journal.StepStatus.FAILED;
+      StepStatus status =
+          short_.isEmpty() ? StepStatus.SUCCEEDED : StepStatus.FAILED;
       return new StepResult(v, status, detail, Optional.empty(), checks);
     } finally {
       release(source, healthy);

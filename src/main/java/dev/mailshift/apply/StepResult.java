@@ -1,5 +1,6 @@
 package dev.mailshift.apply;
 
+import dev.mailshift.state.StepStatus;
 import dev.mailshift.change.Change;
 import dev.mailshift.sync.FolderSyncResult;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Optional;
 /** How one step of an apply ended, with the sync or check result when it has one. */
 public record StepResult(
     Change change,
-    Journal.StepStatus status,
+    StepStatus status,
     String detail,
     Optional<FolderSyncResult> sync,
     java.util.List<FolderCheck> checks) {
@@ -15,7 +16,7 @@ public record StepResult(
     checks = java.util.List.copyOf(checks);
   }
 
-  static StepResult of(Change change, Journal.StepStatus status, String detail) {
+  static StepResult of(Change change, StepStatus status, String detail) {
     return new StepResult(change, status, detail, Optional.empty(), java.util.List.of());
   }
 }

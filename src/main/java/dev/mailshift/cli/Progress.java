@@ -1,7 +1,7 @@
 package dev.mailshift.cli;
 
+import dev.mailshift.state.StepStatus;
 import dev.mailshift.apply.ApplyListener;
-import dev.mailshift.apply.Journal;
 import dev.mailshift.change.Change;
 import dev.mailshift.change.SyncFolder;
 import dev.mailshift.report.Sizes;
@@ -77,8 +77,8 @@ final class Progress implements ApplyListener {
   }
 
   @Override
-  public void stepFinished(Change change, Journal.StepStatus status, String detail) {
-    if (status == Journal.StepStatus.FAILED) {
+  public void stepFinished(Change change, StepStatus status, String detail) {
+    if (status == StepStatus.FAILED) {
       line("FAILED " + change.summary() + ": " + detail);
     }
   }

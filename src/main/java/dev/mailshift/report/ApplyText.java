@@ -1,8 +1,8 @@
 package dev.mailshift.report;
 
+import dev.mailshift.state.StepStatus;
 import dev.mailshift.api.ApplyResult;
 import dev.mailshift.apply.FolderCheck;
-import dev.mailshift.apply.Journal;
 import dev.mailshift.apply.StepResult;
 import dev.mailshift.sync.SkippedMessage;
 import java.util.Locale;
@@ -27,8 +27,8 @@ public final class ApplyText {
     out.append(String.format(Locale.ROOT,
         "Apply: %d step(s) succeeded, %d failed, %d skipped; %d message(s) copied (%s), "
             + "%d adopted, %d flag update(s), %d not copied.%n",
-        r.count(Journal.StepStatus.SUCCEEDED), r.count(Journal.StepStatus.FAILED),
-        r.count(Journal.StepStatus.SKIPPED), r.copied(), Sizes.human(r.bytesCopied()),
+        r.count(StepStatus.SUCCEEDED), r.count(StepStatus.FAILED),
+        r.count(StepStatus.SKIPPED), r.copied(), Sizes.human(r.bytesCopied()),
         r.syncs().stream().mapToLong(s -> s.adopted()).sum(),
         r.syncs().stream().mapToLong(s -> s.flagsUpdated()).sum(), r.skipped().size()));
     return out.toString();

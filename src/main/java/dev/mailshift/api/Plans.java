@@ -1,0 +1,151 @@
+package dev.mailshift.api;
+
+import dev.mailshift.apply.AccountTarget;
+import dev.mailshift.apply.SessionKey;
+import dev.mailshift.apply.SessionPool;
+import dev.mailshift.imap.Access;
+import dev.mailshift.imap.Credentials;
+import dev.mailshift.imap.ImapEndpoint;
+import dev.mailshift.plan.Account;
+import dev.mailshift.plan.Phase;
+import dev.mailshift.plan.Plan;
+import dev.mailshift.plan.Problem;
+import dev.mailshift.plan.Secret;
+import dev.mailshift.plan.Server;
+import dev.mailshift.plan.load.LoadResult;
+import dev.mailshift.plan.load.PlanLoader;
+import dev.mailshift.plan.load.SecretException;
+import dev.mailshift.plan.load.SecretResolver;
+import dev.mailshift.report.ProblemText;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a plan file into what the engines need: the validated plan, the selected phase and its
+ * accounts, resolved credentials, endpoints and the connection pool. Every input problem becomes
+ * a {@link MailshiftException} before any server is contacted.
+ */
+final class Plans {
+  private final Environment env;
+
+  Plans(Environment env) {
+    this.env = env;
+  }
+
+  ValidateResult validate(Path planFile, boolean secrets) {
+    LoadResult r = new PlanLoader().load(planFile);
+    List<Problem> problems = new ArrayList<>(r.problems());
+    if (secrets && r.plan().isPresent()) {
+      Plan plan = r.plan().get();
+      for (Account a : plan.accounts()) {
+        problems.addAll(secretProblems(plan, a));
+      }
+    }
+    return new ValidateResult(planFile, problems, secrets);
+  }
+
+  Plan load(Path planFile) {
+    LoadResult r = new PlanLoader().load(planFile);
+    if (r.plan().isEmpty()) {
+      throw new MailshiftException(ErrorCode.PLAN_INVALID,
+          planFile + " has errors:\n" + ProblemText.render(r.problems()).stripTrailing(),
+          "Fix them and run `mailshift validate " + planFile + "`.");
+    }
+    return r.plan().get();
+  }
+
+  Phase phase(Plan plan, Optional<String> name) {
+    List<String> names = plan.phases().stream().map(Phase::name).toList();
+    if (name.isEmpty()) {
+      if (plan.phases().size() == 1) {
+        return plan.phases().get(0);
+      }
+      throw new MailshiftException(ErrorCode.USAGE, "the plan has several phases: " + names,
+          "Name one with --phase, e.g. --phase " + names.get(0) + ".");
+    }
+    return plan.phase(name.get()).orElseThrow(() -> new MailshiftException(ErrorCode.USAGE,
+        "the plan has no phase '" + name.get() + "'", "Use one of " + names + "."));
+  }
+
+  /** The accounts of a phase with secrets resolved; all missing secrets are reported at once. */
+  List<AccountTarget> targets(Plan plan, Phase phase, boolean writeDestination) {
+    List<Account> accounts = plan.accounts().stream()
+        .filter(a -> phase.batch().isEmpty() || a.batch().equals(phase.batch()))
+        .toList();
+    if (accounts.isEmpty()) {
+      throw new MailshiftException(ErrorCode.PLAN_INVALID, "phase '" + phase.name()
+          + "' selects no account" + phase.batch().map(b -> " (batch " + b + ")").orElse(""),
+          "Give some accounts `batch: " + phase.batch().orElse("") + "`, or change the phase's batch.");
+    }
+    SecretResolver resolver = resolver(plan);
+    List<Problem> problems = new ArrayList<>();
+    List<AccountTarget> out = new ArrayList<>();
+    for (Account a : accounts) {
+      try {
+        Secret sourcePw = resolver.resolve(a.source().password());
+        Secret destinationPw = resolver.resolve(a.destination().password());
+        out.add(new AccountTarget(a.id(),
+            key(plan, a, a.source(), "source", sourcePw, Access.READ_ONLY),
+            key(plan, a, a.destination(), "destination", destinationPw,
+                writeDestination ? Access.READ_WRITE : Access.READ_ONLY),
+            a.folders()));
+      } catch (SecretException e) {
+        problems.add(Problem.error(a.location(), "account " + a.id() + ": " + e.getMessage(), e.fix()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new MailshiftException(ErrorCode.PLAN_INVALID,
+          "secrets could not be resolved; nothing was contacted:\n" + ProblemText.render(problems).stripTrailing(),
+          "Set the environment variables, create the files or fix the commands named above.");
+    }
+    return out;
+  }
+
+  private List<Problem> secretProblems(Plan plan, Account a) {
+    SecretResolver resolver = resolver(plan);
+    List<Problem> out = new ArrayList<>();
+    for (var side : List.of(a.source(), a.destination())) {
+      try {
+        resolver.resolve(side.password());
+      } catch (SecretException e) {
+        out.add(Problem.error(a.location(), "account " + a.id() + ": " + e.getMessage(), e.fix()));
+      }
+    }
+    return out;
+  }
+
+  private SecretResolver resolver(Plan plan) {
+    return new SecretResolver(env.variables(), plan.source().baseDir(), env.prompter(), Duration.ofSeconds(30));
+  }
+
+  private static SessionKey key(Plan plan, Account a, Account.Side side, String sideName, Secret password,
+      Access access) {
+    Server s = plan.server(side.server());
+    return new SessionKey(a.id(), sideName, s.name(), endpoint(s), new Credentials(side.user(), password), access);
+  }
+
+  static ImapEndpoint endpoint(Server s) {
+    ImapEndpoint.TlsMode tls = switch (s.tls()) {
+      case IMPLICIT -> ImapEndpoint.TlsMode.IMPLICIT;
+      case STARTTLS -> ImapEndpoint.TlsMode.STARTTLS;
+      case NONE -> ImapEndpoint.TlsMode.NONE;
+    };
+    return new ImapEndpoint(s.host(), s.port(), tls, s.caFile(), s.insecure(), s.limits().timeout());
+  }
+
+  SessionPool pool(Plan plan) {
+    Map<String, Integer> limits = new HashMap<>();
+    plan.servers().forEach((name, s) -> limits.put(name, s.limits().connections()));
+    return new SessionPool(env.connector(), limits);
+  }
+
+  /** Workers: as many as the tightest server allows, so every worker can hold both sides. */
+  int workers(Plan plan) {
+    return plan.servers().values().stream().mapToInt(s -> s.limits().connections()).min().orElse(1);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.mailshift.report;
+
+import dev.mailshift.api.StatusResult;
+import dev.mailshift.state.FolderCheckpoint;
+import dev.mailshift.state.JournalEntry;
+import dev.mailshift.state.RunRecord;
+import dev.mailshift.state.SkipRecord;
+import java.util.Locale;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Renders {@code status}: runs, the last run's steps, folder progress, mail not copied. */
+public final class StatusText {
+  private StatusText() {}
+
+  public static String render(StatusResult r) {
+    StringBuilder out = new StringBuilder("state: ").append(r.stateFile()).append('\n');
+    r.holder().ifPresent(h -> out.append("running now: ").append(h).append('\n'));
+    if (r.runs().isEmpty()) {
+      return out.append("no runs yet: run `mailshift apply PLAN` to start.\n").toString();
+    }
+    out.append("runs (newest first):\n");
+    for (RunRecord run : r.runs()) {
+      out.append(String.format(Locale.ROOT, "  #%d %-11s %s phase %s, %s%s%n", run.runId(),
+          run.outcome(), run.startedAt(), run.phase(), run.command(),
+          run.summary().map(s -> ": " + s).orElse("")));
+    }
+    out.append("steps of run #").append(r.runs().get(0).runId()).append(":\n");
+    for (JournalEntry e : r.lastRunSteps()) {
+      out.append(String.format(Locale.ROOT, "  %-9s %s%s%n", e.status(), e.summary(),
+          e.detailJson().map(d -> ": " + d).orElse("")));
+    }
+    if (!r.folders().isEmpty()) {
+      out.append("folders (messages / bytes synced, last sync):\n");
+      for (FolderCheckpoint f : r.folders()) {
+        out.append(String.format(Locale.ROOT, "  %s:%s -> %s: %d / %s, %s%n", f.account(),
+            f.sourceFolder(), f.destinationFolder(), f.messagesSynced(),
+            Sizes.human(f.bytesSynced()), f.syncedAt().map(Object::toString).orElse("never")));
+      }
+    }
+    for (SkipRecord s : r.skipped()) {
+      out.append(String.format(Locale.ROOT, "  ! not copied: %s:%s uid %d, %s, %s: %s%s%n",
+          s.account(), s.sourceFolder(), s.sourceUid(), Sizes.human(s.size()),
+          s.internalDate().map(Object::toString).orElse("?"), s.reason(),
+          s.detail().isBlank() ? "" : " (" + s.detail() + ")"));
+    }
+    return out.toString();
+  }
+
+  public static String json(StatusResult r) {
+    ObjectNode root = Json.object();
+    root.put("stateFile", r.stateFile().toString());
+    root.put("holder", r.holder().orElse(null));
+    root.set("runs", Json.tree(r.runs()));
+    root.set("lastRunSteps", Json.tree(r.lastRunSteps()));
+    root.set("folders", Json.tree(r.folders()));
+    root.set("skipped", Json.tree(r.skipped()));
+    return Json.write(root);
+  }
+}
