@@ -1,0 +1,65 @@
+package dev.mailshift.plan.check;
+
+import dev.mailshift.plan.Location;
+import dev.mailshift.plan.Plan;
+import dev.mailshift.plan.Problem;
+import dev.mailshift.plan.load.PlanDocument;
+import dev.mailshift.plan.load.PlanLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates a plan file completely and hands out the plan only when it has no error: the YAML is
+ * read once, checked against {@code schemas/plan.schema.json}, mapped by {@link PlanLoader}
+ * (types, keys, values, references, secrets written as references), then checked as a whole
+ * ({@link SemanticChecks}). All problems are reported together; a schema error at a position
+ * the loader already explained is dropped, the loader's message being the more precise.
+ *
+ * <p>Reads local files only (the plan, its CSV and CA files); never the network, never a secret.
+ * Immutable and thread-safe; construct once (loading the schema costs a few milliseconds).
+ */
+public final class PlanValidator {
+  private final SchemaCheck schema = new SchemaCheck();
+  private final PlanLoader loader = new PlanLoader();
+
+  public ValidationResult validate(Path planFile) {
+    return validate(PlanDocument.read(planFile));
+  }
+
+  /** Validates {@code yaml} as if read from {@code pretendFile}. */
+  public ValidationResult validateString(String yaml, Path pretendFile) {
+    return validate(PlanDocument.parse(yaml.getBytes(StandardCharsets.UTF_8), pretendFile));
+  }
+
+  public ValidationResult validate(PlanDocument document) {
+    if (document.root().isEmpty()) {
+      return new ValidationResult(Optional.empty(), document.problems());
+    }
+    String file = document.file().toString();
+    List<Problem> schemaProblems = schema.check(new JsonTree(document.root().get(), file));
+    PlanLoader.Draft draft = loader.draft(document);
+    Set<Location> explained = new LinkedHashSet<>();
+    draft.problems().forEach(p -> explained.add(p.location()));
+    Set<Problem> all = new LinkedHashSet<>(draft.problems());
+    schemaProblems.stream().filter(p -> !explained.contains(p.location())).forEach(all::add);
+    draft.plan().map(SemanticChecks::check).ifPresent(all::addAll);
+    List<Problem> sorted = new ArrayList<>(all);
+    sorted.sort(order(file));
+    boolean errors = sorted.stream().anyMatch(Problem::isError);
+    Optional<Plan> plan = errors ? Optional.empty() : draft.plan();
+    return new ValidationResult(plan, sorted);
+  }
+
+  private static Comparator<Problem> order(String planFile) {
+    return Comparator.<Problem, Boolean>comparing(p -> !p.location().file().equals(planFile))
+        .thenComparing(p -> p.location().file())
+        .thenComparingInt(p -> p.location().line())
+        .thenComparingInt(p -> p.location().column());
+  }
+}

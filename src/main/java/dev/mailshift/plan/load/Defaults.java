@@ -1,0 +1,62 @@
+package dev.mailshift.plan.load;
+
+import dev.mailshift.plan.FolderRules;
+import dev.mailshift.plan.MessageRules;
+import dev.mailshift.plan.Phase;
+import dev.mailshift.plan.Server;
+import dev.mailshift.plan.StepKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Every default of the plan language, in one place. The loader reads nothing else when a key is
+ * absent, and {@code schemas/plan.schema.json} writes the same values as {@code default} (a test
+ * keeps the two in agreement, and with the {@code DEFAULT} constants of the records).
+ */
+public final class Defaults {
+  /** The one plan language version this mailshift reads ({@code mailshift: 1}). */
+  public static final int VERSION = 1;
+
+  /** {@code imaps://} without a port: implicit TLS (RFC 8314 section 3.2). */
+  public static final int IMAPS_PORT = 993;
+
+  /** {@code imap://} without a port: STARTTLS required (RFC 3501 section 6.2.1). */
+  public static final int IMAP_PORT = 143;
+
+  public static final boolean INSECURE = false;
+  public static final boolean PLAINTEXT = false;
+
+  public static final Server.Limits LIMITS =
+      new Server.Limits(4, 0, 0, Duration.ofSeconds(60), 5);
+
+  public static final FolderRules FOLDERS =
+      new FolderRules(
+          List.of(),
+          List.of(),
+          Map.of(),
+          List.of(),
+          "",
+          FolderRules.SpecialUse.AUTO,
+          FolderRules.Subscriptions.COPY,
+          "_");
+
+  public static final MessageRules MESSAGES =
+      new MessageRules(OptionalLong.empty(), true, MessageRules.Deletions.KEEP, 100);
+
+  /** Steps of a phase that names none, and of the implicit phase of a plan without phases. */
+  public static final List<StepKind> PHASE_STEPS =
+      List.of(StepKind.PREFLIGHT, StepKind.SYNC, StepKind.VALIDATE);
+
+  public static final Phase.Gate GATE = Phase.Gate.NONE;
+
+  /** The state store, relative to the plan's directory. */
+  public static final Path STATE_PATH = Path.of(".mailshift", "state.db");
+
+  /** How long a {@code cmd:} secret reference may run before it counts as failed. */
+  public static final Duration SECRET_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+  private Defaults() {}
+}

@@ -1,0 +1,141 @@
+package dev.mailshift.plan.load;
+
+import dev.mailshift.plan.FolderRules;
+import dev.mailshift.plan.FolderRules.RenameRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/**
+ * Reads a {@code folders:} block (plan-wide, in {@code accounts.defaults} or on one account) into
+ * {@link FolderOverrides}. Every regular expression is compiled here, where its position is
+ * known, and every rename target's {@code $n} is checked against the groups of its match.
+ */
+final class FolderRulesReader {
+  static final List<String> KEYS = List.of("include", "exclude", "map", "rename",
+      "destination-prefix", "special-use", "subscriptions", "separator-replacement");
+  static final List<String> RENAME_KEYS = List.of("match", "to");
+
+  private static final Map<String, FolderRules.SpecialUse> SPECIAL_USE =
+      Choices.of(FolderRules.SpecialUse.class);
+  private static final Map<String, FolderRules.Subscriptions> SUBSCRIPTIONS =
+      Choices.of(FolderRules.Subscriptions.class);
+  private static final Pattern GROUP_REFERENCE = Pattern.compile("(?<!\\\\)\\$(\\d+|\\{(\\w+)})");
+  private static final String REGEX_FIX =
+      "correct the Java regular expression; escape literal ( ) [ ] . + * ? with a backslash";
+
+  private final ReadContext ctx;
+
+  FolderRulesReader(ReadContext ctx) {
+    this.ctx = ctx;
+  }
+
+  FolderOverrides read(Node node, String path) {
+    Optional<YamlMap> found = YamlMap.read(node, path, KEYS, ctx);
+    if (found.isEmpty()) {
+      return FolderOverrides.NONE;
+    }
+    YamlMap m = found.get();
+    return new FolderOverrides(
+        m.sequence("include").map(items -> regexes(items, m.path("include"))),
+        m.sequence("exclude").map(items -> regexes(items, m.path("exclude"))),
+        m.get("map").map(n -> explicitMap(n, m.path("map"))),
+        m.sequence("rename").map(items -> renames(items, m.path("rename"))),
+        m.string("destination-prefix"),
+        m.choice("special-use", SPECIAL_USE),
+        m.choice("subscriptions", SUBSCRIPTIONS),
+        separatorReplacement(m));
+  }
+
+  private List<String> regexes(List<Node> items, String path) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
+      String where = path + "[" + i + "]";
+      ctx.string(item, where).filter(r -> compiles(r, item, where).isPresent()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private Optional<Pattern> compiles(String regex, Node at, String where) {
+    try {
+      return Optional.of(Pattern.compile(regex));
+    } catch (PatternSyntaxException e) {
+      ctx.error(at, where + " is not a valid regular expression: " + e.getDescription()
+          + " near index " + e.getIndex(), REGEX_FIX);
+      return Optional.empty();
+    }
+  }
+
+  private Map<String, String> explicitMap(Node node, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> sourceOfTarget = new LinkedHashMap<>();
+    for (Map.Entry<String, NodeTuple> e : YamlMap.entries(node, path, ctx).orElse(Map.of())
+        .entrySet()) {
+      Node value = e.getValue().getValueNode();
+      Optional<String> target = ctx.string(value, path + "." + e.getKey());
+      if (target.isEmpty()) {
+        continue;
+      }
+      String other = sourceOfTarget.putIfAbsent(target.get(), e.getKey());
+      if (other != null) {
+        ctx.error(value, path + ": '" + other + "' and '" + e.getKey() + "' both map to '"
+            + target.get() + "'", "give each source folder its own destination folder");
+      }
+      out.put(e.getKey(), target.get());
+    }
+    return out;
+  }
+
+  private List<RenameRule> renames(List<Node> items, String path) {
+    List<RenameRule> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String where = path + "[" + i + "]";
+      YamlMap.read(items.get(i), where, RENAME_KEYS, ctx)
+          .flatMap(rule -> rename(rule)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private Optional<RenameRule> rename(YamlMap rule) {
+    Optional<String> match = rule.requiredString("match", "add match: \"^Old/(.*)$\"");
+    Optional<String> to = rule.requiredString("to", "add to: \"New/$1\"");
+    Optional<Pattern> pattern = match.flatMap(r -> compiles(r, rule.get("match").orElseThrow(),
+        rule.path("match")));
+    if (pattern.isEmpty() || to.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher refs = GROUP_REFERENCE.matcher(to.get());
+    int groups = pattern.get().matcher("").groupCount();
+    while (refs.find()) {
+      boolean known = refs.group(2) != null
+          ? pattern.get().namedGroups().containsKey(refs.group(2))
+          : Integer.parseInt(refs.group(1)) <= groups;
+      if (!known) {
+        ctx.error(rule.valueLocation("to"), rule.path("to") + " refers to " + refs.group()
+            + " but match has no such group", "use $1..$" + groups
+            + " for the (groups) in match, or write \\$ for a literal dollar sign");
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new RenameRule(match.get(), to.get(), rule.location()));
+  }
+
+  private Optional<String> separatorReplacement(YamlMap m) {
+    Optional<String> value = m.string("separator-replacement");
+    if (value.isPresent() && (value.get().isEmpty() || value.get().contains("/"))) {
+      ctx.error(m.valueLocation("separator-replacement"),
+          m.path("separator-replacement") + " must be non-empty and without '/'",
+          "use a character such as \"_\" or \"-\"");
+      return Optional.empty();
+    }
+    return value;
+  }
+}
