@@ -60,7 +60,8 @@ final class Database implements AutoCloseable {
         T result = work.run(connection);
         connection.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) {
+        // Any throwable, Errors included: setAutoCommit(true) below would otherwise commit.
         connection.rollback();
         throw e;
       } finally {

@@ -8,6 +8,8 @@ import java.util.List;
  * @param rejectedKeywords keywords the destination would not store (the messages were copied
  *     without them)
  * @param retries reconnects that were needed
+ * @param warnings things the operator should know that did not stop the sync, e.g. a checkpoint
+ *     dropped because a UIDVALIDITY changed (the folder was then matched by content)
  */
 public record FolderSyncResult(
     FolderPair pair,
@@ -18,9 +20,19 @@ public record FolderSyncResult(
     long deleted,
     List<SkippedMessage> skipped,
     List<String> rejectedKeywords,
-    int retries) {
+    int retries,
+    List<String> warnings) {
   public FolderSyncResult {
     skipped = List.copyOf(skipped);
     rejectedKeywords = List.copyOf(rejectedKeywords);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The original shape, without warnings. */
+  public FolderSyncResult(FolderPair pair, long copied, long bytesCopied, long adopted,
+      long flagsUpdated, long deleted, List<SkippedMessage> skipped,
+      List<String> rejectedKeywords, int retries) {
+    this(pair, copied, bytesCopied, adopted, flagsUpdated, deleted, skipped, rejectedKeywords,
+        retries, List.of());
   }
 }

@@ -10,5 +10,11 @@ public interface SyncListener {
 
   default void retrying(FolderPair pair, int attempt, String reason) {}
 
+  /**
+   * The folder's checkpoint and mappings no longer described it (a UIDVALIDITY or the destination
+   * folder changed) and were dropped; the folder is matched by content instead.
+   */
+  default void checkpointReset(FolderPair pair, String reason) {}
+
   default void folderFinished(FolderSyncResult result) {}
 }

@@ -1,0 +1,122 @@
+package dev.mailshift.sync;
+
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.state.SyncBatch;
+import dev.mailshift.state.SyncStore;
+import dev.mailshift.state.UidMapping;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Makes the flags of every mapped destination copy equal to its source's (as far as the
+ * destination can store them), and in mirror mode removes the copies of messages the source has
+ * expunged, refusing when that would exceed the deletion ceiling. Source flags are compared with
+ * the flags mailshift last wrote, not with the destination's, so changes made on the destination
+ * are kept unless the source changes too.
+ */
+final class FlagMirror {
+  private static final int COMMIT_EVERY = 200;
+
+  private final SyncStore store;
+  private final FolderKey key;
+  private final ImapSession source;
+  private final Destination destination;
+  private final SyncOptions options;
+  private final Tally tally;
+
+  FlagMirror(SyncStore store, FolderKey key, ImapSession source, Destination destination,
+      SyncOptions options, Tally tally) {
+    this.store = store;
+    this.key = key;
+    this.source = source;
+    this.destination = destination;
+    this.options = options;
+    this.tally = tally;
+  }
+
+  /**
+   * @param changedSince the source's HIGHESTMODSEQ at the last complete sync, when CONDSTORE lets
+   *     us ask only for what changed since (RFC 7162 3.1.4); empty for a full comparison
+   */
+  void run(OptionalLong changedSince) {
+    Map<Long, UidMapping> mapped = store.mappings(key.account(), key.source(),
+        key.sourceUidValidity()).stream()
+        .collect(Collectors.toMap(UidMapping::sourceUid, Function.identity()));
+    if (mapped.isEmpty()) {
+      return;
+    }
+    boolean full = options.mirrorDeletions() || changedSince.isEmpty();
+    Set<Long> present = new HashSet<>();
+    Map<Long, Set<String>> changed = new LinkedHashMap<>();
+    source.fetchFlags(full ? OptionalLong.empty() : changedSince, m -> {
+      present.add(m.uid());
+      UidMapping map = mapped.get(m.uid());
+      if (map != null && !withoutRecent(m.flags()).equals(map.flags())) {
+        changed.put(m.uid(), m.flags());
+      }
+    });
+    writeFlags(mapped, changed);
+    if (options.mirrorDeletions()) {
+      mirrorDeletions(mapped, present);
+    }
+  }
+
+  private void writeFlags(Map<Long, UidMapping> mapped, Map<Long, Set<String>> changed) {
+    Map<Long, Set<String>> written = new LinkedHashMap<>();
+    for (Map.Entry<Long, Set<String>> e : changed.entrySet()) {
+      KeywordFilter.Filtered f = destination.keywords().apply(e.getValue());
+      tally.rejectedKeywords.addAll(f.dropped());
+      UidMapping m = mapped.get(e.getKey());
+      if (!f.kept().equals(m.flags())) {
+        destination.session().replaceFlags(m.destinationUid(), f.kept());
+        written.put(e.getKey(), f.kept());
+        if (written.size() >= COMMIT_EVERY) {
+          commitFlags(written);
+        }
+      }
+    }
+    commitFlags(written);
+  }
+
+  private void commitFlags(Map<Long, Set<String>> written) {
+    if (!written.isEmpty()) {
+      store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), List.of(),
+          List.of(), List.of(), written, List.of(), OptionalLong.empty()));
+      tally.flagsUpdated += written.size();
+      written.clear();
+    }
+  }
+
+  private void mirrorDeletions(Map<Long, UidMapping> mapped, Set<Long> present) {
+    List<UidMapping> gone = new ArrayList<>();
+    mapped.values().stream().filter(m -> !present.contains(m.sourceUid()))
+        .sorted((a, b) -> Long.compare(a.sourceUid(), b.sourceUid())).forEach(gone::add);
+    if (gone.isEmpty()) {
+      return;
+    }
+    if (gone.size() > options.deletionCeiling()) {
+      throw new SyncException(key.pair(), "mirror mode would remove " + gone.size()
+          + " destination messages whose source was expunged, more than"
+          + " messages.deletion-ceiling (" + options.deletionCeiling() + "); nothing was removed."
+          + " Check the source folder; if these removals are intended, raise"
+          + " messages.deletion-ceiling to at least " + gone.size(), null);
+    }
+    destination.session().expunge(gone.stream().map(UidMapping::destinationUid).toList());
+    store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), List.of(),
+        List.of(), List.of(), Map.of(), gone.stream().map(UidMapping::sourceUid).toList(),
+        OptionalLong.empty()));
+    tally.deleted += gone.size();
+  }
+
+  private static Set<String> withoutRecent(Set<String> flags) {
+    return flags.stream().filter(f -> !f.equalsIgnoreCase("\\Recent"))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+}

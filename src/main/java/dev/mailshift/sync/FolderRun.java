@@ -1,0 +1,119 @@
+package dev.mailshift.sync;
+
+import dev.mailshift.imap.FolderStatus;
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.state.FolderCheckpoint;
+import dev.mailshift.state.PurgeResult;
+import dev.mailshift.state.SyncStore;
+import dev.mailshift.state.UidMapping;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * One attempt at syncing one folder on one pair of sessions. Idempotent: every step first reads
+ * what the store says is done, so an attempt cut off anywhere (drop, kill) is finished by the
+ * next. Order: STATUS both (stop if unchanged), drop stale state, settle leftover append intents,
+ * match by content where no checkpoint is usable, copy new messages, carry flags and deletions,
+ * save the checkpoint.
+ */
+final class FolderRun {
+  private final SyncStore store;
+  private final SyncOptions options;
+  private final SyncListener listener;
+  private final Clock clock;
+  private final FolderPair pair;
+  private final ImapSession source;
+  private final ImapSession destinationSession;
+  private final Tally tally;
+
+  FolderRun(SyncStore store, SyncOptions options, SyncListener listener, Clock clock,
+      FolderPair pair, ImapSession source, ImapSession destination, Tally tally) {
+    this.store = store;
+    this.options = options;
+    this.listener = listener;
+    this.clock = clock;
+    this.pair = pair;
+    this.source = source;
+    this.destinationSession = destination;
+    this.tally = tally;
+  }
+
+  void run() {
+    FolderStatus sourceStatus = source.status(pair.sourceFolder());
+    FolderStatus destinationStatus = destinationSession.status(pair.destinationFolder());
+    Optional<FolderCheckpoint> saved = store.checkpoint(pair.account(), pair.sourceFolder());
+    if (saved.filter(cp -> Unchanged.byStatus(cp, pair, source, sourceStatus, destinationStatus))
+        .isPresent() && store.intents(pair.account(), pair.sourceFolder()).isEmpty()) {
+      return;
+    }
+    FolderStatus sourceOpen = source.examine(pair.sourceFolder());
+    if (sourceOpen.uidValidity() != sourceStatus.uidValidity()) {
+      throw new FolderChangedException(pair.sourceFolder(), sourceStatus.uidValidity(),
+          sourceOpen.uidValidity());
+    }
+    FolderKey key = new FolderKey(pair, sourceOpen.uidValidity(), destinationStatus.uidValidity());
+    purgeStale(key);
+    Destination destination = new Destination(destinationSession, pair.destinationFolder(),
+        key.destinationUidValidity(), false);
+    Set<Long> resolved = new IntentResolver(store, key, destination)
+        .resolve(store.intents(pair.account(), pair.sourceFolder()), mappedSourceUids(key));
+    tally.adopted += resolved.size();
+    boolean adopted = !resolved.isEmpty();
+    if (store.checkpoint(pair.account(), pair.sourceFolder()).isEmpty()) {
+      int byContent = new ContentAdopter(store, key)
+          .adopt(source, destination, destinationStatus.messages());
+      tally.adopted += byContent;
+      adopted |= byContent > 0;
+      store.saveCheckpoint(FolderCheckpoint.fresh(pair.account(), pair.sourceFolder(),
+          key.sourceUidValidity(), pair.destinationFolder(), key.destinationUidValidity()));
+    }
+    FolderCheckpoint start = store.checkpoint(pair.account(), pair.sourceFolder()).orElseThrow();
+    SkipRules rules = new SkipRules(options, destinationSession.info().appendLimit());
+    boolean complete = new MessageCopier(store, key, source, destination, rules, listener, tally)
+        .copyNew(start.lastUid(), mappedSourceUids(key));
+    boolean condstore = Unchanged.condstore(source, sourceOpen);
+    OptionalLong changedSince = !adopted && condstore && start.uidNext() > 0
+        ? start.highestModseq() : OptionalLong.empty();
+    new FlagMirror(store, key, source, destination, options, tally).run(changedSince);
+    saveCheckpoint(key, sourceOpen, complete, condstore);
+  }
+
+  private void purgeStale(FolderKey key) {
+    PurgeResult purged = store.purgeStale(pair.account(), pair.sourceFolder(),
+        key.sourceUidValidity(), pair.destinationFolder(), key.destinationUidValidity());
+    if (purged.droppedCheckpoint().isPresent() || purged.mappings() > 0) {
+      String reason = purged.droppedCheckpoint().map(old -> Unchanged.whyInvalid(old, key))
+          .orElse("mappings of other folder identities") + ": dropped the checkpoint and "
+          + purged.mappings() + " message mappings; the folder was matched by content instead";
+      tally.warnings.add(reason);
+      listener.checkpointReset(pair, reason);
+    }
+  }
+
+  private Set<Long> mappedSourceUids(FolderKey key) {
+    Set<Long> out = new HashSet<>();
+    store.mappings(pair.account(), pair.sourceFolder(), key.sourceUidValidity())
+        .forEach(m -> out.add(m.sourceUid()));
+    return out;
+  }
+
+  private void saveCheckpoint(FolderKey key, FolderStatus sourceOpen, boolean complete,
+      boolean condstore) {
+    FolderCheckpoint now = store.checkpoint(pair.account(), pair.sourceFolder()).orElseThrow();
+    List<UidMapping> mapped = store.mappings(pair.account(), pair.sourceFolder(),
+        key.sourceUidValidity());
+    // Every UID below the UIDNEXT seen at EXAMINE was fetched above; if all were handled, even
+    // UIDs that were expunged meanwhile are behind us for good (UIDs are never reused).
+    long lastUid = complete ? Math.max(now.lastUid(), sourceOpen.uidNext() - 1) : now.lastUid();
+    store.saveCheckpoint(new FolderCheckpoint(pair.account(), pair.sourceFolder(),
+        key.sourceUidValidity(), pair.destinationFolder(), key.destinationUidValidity(), lastUid,
+        complete ? sourceOpen.uidNext() : 0, sourceOpen.messages(),
+        condstore ? sourceOpen.highestModseq() : OptionalLong.empty(),
+        Optional.of(clock.instant()), mapped.size(),
+        mapped.stream().mapToLong(UidMapping::size).sum()));
+  }
+}

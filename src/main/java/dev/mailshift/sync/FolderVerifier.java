@@ -1,0 +1,66 @@
+package dev.mailshift.sync;
+
+import dev.mailshift.imap.FolderStatus;
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.state.SkipRecord;
+import dev.mailshift.state.SyncStore;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares a folder's source and destination (read-only on both): counts and byte sums from
+ * EXAMINE and sizes from FETCH RFC822.SIZE, with the store's mappings and skip list explaining
+ * the difference.
+ */
+public final class FolderVerifier {
+  private final SyncStore store;
+  private final Retrying retrying;
+
+  public FolderVerifier(SyncStore store, int maxRetries, Backoff backoff) {
+    this.store = store;
+    this.retrying = new Retrying(maxRetries, backoff, SyncListener.NONE);
+  }
+
+  public FolderVerifier(SyncStore store) {
+    this(store, 5, Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2)));
+  }
+
+  public FolderVerification verify(SessionProvider source, SessionProvider destination,
+      FolderPair pair) {
+    return retrying.run(pair, source, destination, new Tally(), (s, d) -> verify(s, d, pair));
+  }
+
+  private FolderVerification verify(ImapSession source, ImapSession destination, FolderPair pair) {
+    FolderStatus sourceOpen = source.examine(pair.sourceFolder());
+    Map<Long, Long> sourceSizes = new HashMap<>();
+    source.fetchMeta(1, Long.MAX_VALUE, m -> sourceSizes.put(m.uid(), m.size()));
+    destination.examine(pair.destinationFolder());
+    long[] dest = {0, 0};
+    destination.fetchMeta(1, Long.MAX_VALUE, m -> {
+      dest[0]++;
+      dest[1] += m.size();
+    });
+    Set<Long> mapped = new HashSet<>();
+    store.mappings(pair.account(), pair.sourceFolder(), sourceOpen.uidValidity())
+        .forEach(m -> mapped.add(m.sourceUid()));
+    long skipped = 0;
+    long skippedBytes = 0;
+    for (SkipRecord s : store.skipped(pair.account(), pair.sourceFolder())) {
+      if (s.sourceUidValidity() == sourceOpen.uidValidity() && sourceSizes.containsKey(s.sourceUid())
+          && !mapped.contains(s.sourceUid())) {
+        skipped++;
+        skippedBytes += sourceSizes.get(s.sourceUid());
+        mapped.add(s.sourceUid());
+      }
+    }
+    long sourceBytes = sourceSizes.values().stream().mapToLong(Long::longValue).sum();
+    long unaccounted = sourceSizes.keySet().stream().filter(u -> !mapped.contains(u)).count();
+    boolean shortfall = unaccounted > 0 || dest[0] < sourceSizes.size() - skipped
+        || dest[1] < sourceBytes - skippedBytes;
+    return new FolderVerification(pair, sourceSizes.size(), sourceBytes, dest[0], dest[1],
+        skipped, skippedBytes, unaccounted, shortfall);
+  }
+}

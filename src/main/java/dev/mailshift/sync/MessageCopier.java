@@ -1,0 +1,226 @@
+package dev.mailshift.sync;
+
+import dev.mailshift.imap.FetchedMessage;
+import dev.mailshift.imap.ImapException;
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.imap.MessageMeta;
+import dev.mailshift.state.AppendIntent;
+import dev.mailshift.state.SkipRecord;
+import dev.mailshift.state.SyncBatch;
+import dev.mailshift.state.SyncStore;
+import dev.mailshift.state.UidMapping;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Copies the source messages above the checkpoint that are neither mapped nor skipped, in UID
+ * order and in chunks: bodies of a chunk are fetched in one call and each is appended as soon as
+ * it has arrived whole, after its append intent is durable; the chunk's mappings, skips and the
+ * advanced checkpoint are then committed together.
+ */
+final class MessageCopier {
+  static final int CHUNK_MESSAGES = 50;
+  static final long CHUNK_BYTES = 16L << 20;
+
+  private final SyncStore store;
+  private final FolderKey key;
+  private final ImapSession source;
+  private final Destination destination;
+  private final SkipRules rules;
+  private final SyncListener listener;
+  private final Tally tally;
+
+  MessageCopier(SyncStore store, FolderKey key, ImapSession source, Destination destination,
+      SkipRules rules, SyncListener listener, Tally tally) {
+    this.store = store;
+    this.key = key;
+    this.source = source;
+    this.destination = destination;
+    this.rules = rules;
+    this.listener = listener;
+    this.tally = tally;
+  }
+
+  /**
+   * Handles every source message above {@code lastUid}; returns true when all of them are now
+   * handled (copied, adopted or skipped), so the checkpoint may cover the whole folder.
+   */
+  boolean copyNew(long lastUid, Set<Long> mappedSourceUids) {
+    Set<Long> handled = new HashSet<>(mappedSourceUids);
+    store.skipped(key.account(), key.source()).stream()
+        .filter(s -> s.sourceUidValidity() == key.sourceUidValidity())
+        .forEach(s -> handled.add(s.sourceUid()));
+    List<MessageMeta> pending = new ArrayList<>();
+    source.fetchMeta(lastUid + 1, Long.MAX_VALUE, m -> {
+      if (!handled.contains(m.uid())) {
+        pending.add(m);
+      }
+    });
+    reportStart(pending);
+    boolean contiguous = true;
+    List<MessageMeta> chunk = new ArrayList<>();
+    long chunkBytes = 0;
+    for (MessageMeta m : pending) {
+      chunk.add(m);
+      chunkBytes += m.size();
+      if (chunk.size() >= CHUNK_MESSAGES || chunkBytes >= CHUNK_BYTES) {
+        contiguous = copyChunk(chunk, contiguous);
+        chunk.clear();
+        chunkBytes = 0;
+      }
+    }
+    if (!chunk.isEmpty()) {
+      contiguous = copyChunk(chunk, contiguous);
+    }
+    return contiguous;
+  }
+
+  private void reportStart(List<MessageMeta> pending) {
+    if (!tally.startReported) {
+      tally.startReported = true;
+      List<MessageMeta> copies = pending.stream()
+          .filter(m -> rules.check(key.source(), m).isEmpty()).toList();
+      listener.folderStarted(key.pair(), copies.size(),
+          copies.stream().mapToLong(MessageMeta::size).sum());
+    }
+  }
+
+  /** Copies one chunk; returns whether every message up to the chunk's end is handled. */
+  private boolean copyChunk(List<MessageMeta> chunk, boolean contiguousSoFar) {
+    ChunkResult r = new ChunkResult();
+    Map<Long, MessageMeta> toCopy = new LinkedHashMap<>();
+    for (MessageMeta m : chunk) {
+      Optional<SkippedMessage> skip = rules.check(key.source(), m);
+      if (skip.isPresent()) {
+        r.skip(skip.get(), key);
+      } else {
+        toCopy.put(m.uid(), m);
+      }
+    }
+    if (!toCopy.isEmpty()) {
+      List<ImapSession.UidSize> wanted = toCopy.values().stream()
+          .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList();
+      source.fetchBodies(wanted, fetched -> {
+        try (fetched) {
+          append(toCopy.get(fetched.uid()), fetched, r);
+        }
+      });
+    }
+    store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), r.mappings,
+        r.finished, r.skipRecords, Map.of(), List.of(), OptionalLong.empty()));
+    tally.copied += r.mappings.size();
+    tally.bytesCopied += r.bytes;
+    tally.skipped.addAll(r.skipped);
+    Set<Long> identified = new IntentResolver(store, key, destination)
+        .resolve(r.unidentified, r.mappedUids());
+    tally.copied += identified.size();
+    long limit = firstUnhandled(chunk, r, identified);
+    boolean contiguous = contiguousSoFar && limit == Long.MAX_VALUE;
+    OptionalLong advance = contiguous ? OptionalLong.of(chunk.getLast().uid())
+        : contiguousSoFar && limit > chunk.getFirst().uid() ? OptionalLong.of(limit - 1)
+        : OptionalLong.empty();
+    if (advance.isPresent()) {
+      store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), List.of(),
+          List.of(), List.of(), Map.of(), List.of(), advance));
+    }
+    return contiguous;
+  }
+
+  /** The first UID of the chunk that is neither copied, skipped nor identified; MAX if none. */
+  private static long firstUnhandled(List<MessageMeta> chunk, ChunkResult r, Set<Long> identified) {
+    Set<Long> done = new HashSet<>(r.mappedUids());
+    done.addAll(identified);
+    r.skipped.forEach(s -> done.add(s.uid()));
+    return chunk.stream().mapToLong(MessageMeta::uid).filter(u -> !done.contains(u)).findFirst()
+        .orElse(Long.MAX_VALUE);
+  }
+
+  private void append(MessageMeta meta, FetchedMessage message, ChunkResult r) {
+    KeywordFilter.Filtered flags = destination.keywords().apply(meta.flags());
+    tally.rejectedKeywords.addAll(flags.dropped());
+    AppendIntent intent = new AppendIntent(0, key.account(), key.source(),
+        key.sourceUidValidity(), meta.uid(), key.destination(), key.destinationUidValidity(),
+        destination.uidNextBound(), message.size(), message.sha256());
+    AppendIntent stored = withId(intent, store.addIntent(intent));
+    Appended appended;
+    try {
+      appended = appendWithFallback(message, meta, flags.kept());
+    } catch (ImapException e) {
+      if (e.kind() != ImapException.Kind.REJECTED) {
+        throw e;
+      }
+      r.finished.add(stored.id());
+      r.skip(new SkippedMessage(key.source(), meta.uid(), meta.size(), meta.internalDate(),
+          SkippedMessage.Reason.REJECTED_BY_DESTINATION, e.getMessage()
+              + (e.serverText().isEmpty() ? "" : ": " + e.serverText())), key);
+      return;
+    }
+    if (appended.uid().isEmpty()) {
+      r.unidentified.add(stored); // no APPENDUID: found by content after the chunk
+    } else {
+      long uid = appended.uid().getAsLong();
+      destination.appended(uid);
+      r.finished.add(stored.id());
+      r.mappings.add(key.mapping(meta.uid(), uid, message.size(),
+          Optional.of(message.sha256()), appended.flags()));
+      r.bytes += message.size();
+    }
+    listener.messageCopied(key.pair(), message.size());
+  }
+
+  /** The new UID (when the server said it) and the flags the copy got. */
+  private record Appended(OptionalLong uid, Set<String> flags) {}
+
+  /** APPEND; if refused and keywords were sent, once more without them (they are reported). */
+  private Appended appendWithFallback(FetchedMessage message, MessageMeta meta, Set<String> flags) {
+    try {
+      return new Appended(destination.session().append(key.destination(), message, flags,
+          meta.internalDate()), flags);
+    } catch (ImapException e) {
+      Set<String> systemOnly = new HashSet<>(flags);
+      systemOnly.removeIf(f -> !f.startsWith("\\"));
+      if (e.kind() != ImapException.Kind.REJECTED || systemOnly.size() == flags.size()) {
+        throw e;
+      }
+      OptionalLong uid = destination.session().append(key.destination(), message, systemOnly,
+          meta.internalDate());
+      flags.stream().filter(f -> !f.startsWith("\\")).forEach(tally.rejectedKeywords::add);
+      return new Appended(uid, Set.copyOf(systemOnly));
+    }
+  }
+
+  private static AppendIntent withId(AppendIntent i, long id) {
+    return new AppendIntent(id, i.account(), i.sourceFolder(), i.sourceUidValidity(),
+        i.sourceUid(), i.destinationFolder(), i.destinationUidValidity(),
+        i.destinationUidNext(), i.size(), i.sha256());
+  }
+
+  /** What one chunk produced, committed together. */
+  private static final class ChunkResult {
+    final List<UidMapping> mappings = new ArrayList<>();
+    final List<Long> finished = new ArrayList<>();
+    final List<AppendIntent> unidentified = new ArrayList<>();
+    final List<SkipRecord> skipRecords = new ArrayList<>();
+    final List<SkippedMessage> skipped = new ArrayList<>();
+    long bytes;
+
+    void skip(SkippedMessage s, FolderKey key) {
+      skipped.add(s);
+      skipRecords.add(new SkipRecord(key.account(), key.source(), key.sourceUidValidity(),
+          s.uid(), s.size(), Optional.ofNullable(s.internalDate()), s.reason().name(),
+          s.detail()));
+    }
+
+    Set<Long> mappedUids() {
+      Set<Long> out = new HashSet<>();
+      mappings.forEach(m -> out.add(m.sourceUid()));
+      return out;
+    }
+  }
+}
