@@ -2,7 +2,7 @@ package dev.mailshift.api;
 
 import dev.mailshift.state.StepStatus;
 import dev.mailshift.apply.ApplyOutcome;
-import dev.mailshift.apply.FolderCheck;
+import dev.mailshift.sync.FolderVerification;
 import dev.mailshift.apply.StepResult;
 import dev.mailshift.change.VerifyAccount;
 import dev.mailshift.sync.FolderSyncResult;
@@ -23,7 +23,7 @@ public record ApplyResult(String phase, Path stateFile, ApplyOutcome outcome) {
     return outcome.steps().stream().map(StepResult::sync).flatMap(Optional::stream).toList();
   }
 
-  public List<FolderCheck> checks() {
+  public List<FolderVerification> checks() {
     return outcome.steps().stream().flatMap(s -> s.checks().stream()).toList();
   }
 

@@ -1,12 +1,10 @@
 package dev.mailshift.api;
 
 import dev.mailshift.apply.FolderEngine;
-import dev.mailshift.apply.FolderVerifier;
-import dev.mailshift.apply.ImapFolderVerifier;
+import dev.mailshift.sync.FolderVerifier;
 import dev.mailshift.plan.MessageRules;
 import dev.mailshift.plan.Plan;
 import dev.mailshift.state.StateStore;
-import dev.mailshift.sync.ExponentialBackoff;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
@@ -20,8 +18,7 @@ final class Engines {
   private Engines() {}
 
   static FolderEngine folderEngine(Plan plan, StateStore state, SyncListener listener) {
-    FolderSynchronizer engine = new FolderSynchronizer(state.sync(), options(plan), listener,
-        new ExponentialBackoff());
+    FolderSynchronizer engine = new FolderSynchronizer(state.sync(), options(plan), listener);
     return new FolderEngine() {
       @Override
       public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair) {
@@ -36,7 +33,7 @@ final class Engines {
   }
 
   static FolderVerifier verifier(StateStore state) {
-    return new ImapFolderVerifier(state.sync());
+    return new FolderVerifier(state.sync());
   }
 
   static SyncOptions options(Plan plan) {

@@ -2,7 +2,7 @@ package dev.mailshift.api;
 
 import dev.mailshift.imap.ImapConnector;
 import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.load.SecretResolver;
+import dev.mailshift.plan.load.Prompter;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code env:} secrets), how to ask for a {@code prompt} secret, and the IMAP connector.
  */
 public record Environment(
-    Map<String, String> variables, SecretResolver.Prompter prompter, ImapConnector connector) {
+    Map<String, String> variables, Prompter prompter, ImapConnector connector) {
   public Environment {
     variables = Map.copyOf(variables);
     Objects.requireNonNull(prompter, "prompter");
@@ -19,7 +19,7 @@ public record Environment(
   }
 
   /** The real environment: Jakarta Mail, and prompts on the console when there is one. */
-  public static Environment of(Map<String, String> variables, SecretResolver.Prompter prompter) {
+  public static Environment of(Map<String, String> variables, Prompter prompter) {
     return new Environment(variables, prompter, new JakartaImapConnector());
   }
 }

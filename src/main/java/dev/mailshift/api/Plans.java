@@ -9,14 +9,14 @@ import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.plan.Account;
 import dev.mailshift.plan.Phase;
 import dev.mailshift.plan.Plan;
+import dev.mailshift.plan.Location;
 import dev.mailshift.plan.Problem;
 import dev.mailshift.plan.Secret;
 import dev.mailshift.plan.Server;
-import dev.mailshift.plan.load.LoadResult;
-import dev.mailshift.plan.load.PlanLoader;
-import dev.mailshift.plan.load.SecretException;
+import dev.mailshift.plan.check.PlanValidator;
+import dev.mailshift.plan.check.ValidationResult;
 import dev.mailshift.plan.load.SecretResolver;
-import dev.mailshift.report.ProblemText;
+import dev.mailshift.plan.check.ProblemFormatter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,22 +38,20 @@ final class Plans {
   }
 
   ValidateResult validate(Path planFile, boolean secrets) {
-    LoadResult r = new PlanLoader().load(planFile);
+    ValidationResult r = new PlanValidator().validate(planFile);
     List<Problem> problems = new ArrayList<>(r.problems());
     if (secrets && r.plan().isPresent()) {
       Plan plan = r.plan().get();
-      for (Account a : plan.accounts()) {
-        problems.addAll(secretProblems(plan, a));
-      }
+      problems.addAll(problems(plan, resolver(plan).resolveAll(plan.accounts())));
     }
     return new ValidateResult(planFile, problems, secrets);
   }
 
   Plan load(Path planFile) {
-    LoadResult r = new PlanLoader().load(planFile);
+    ValidationResult r = new PlanValidator().validate(planFile);
     if (r.plan().isEmpty()) {
       throw new MailshiftException(ErrorCode.PLAN_INVALID,
-          planFile + " has errors:\n" + ProblemText.render(r.problems()).stripTrailing(),
+          planFile + " has errors:\n" + ProblemFormatter.format(r.problems()).stripTrailing(),
           "Fix them and run `mailshift validate " + planFile + "`.");
     }
     return r.plan().get();
@@ -82,41 +80,29 @@ final class Plans {
           + "' selects no account" + phase.batch().map(b -> " (batch " + b + ")").orElse(""),
           "Give some accounts `batch: " + phase.batch().orElse("") + "`, or change the phase's batch.");
     }
-    SecretResolver resolver = resolver(plan);
-    List<Problem> problems = new ArrayList<>();
+    SecretResolver.Resolution secrets = resolver(plan).resolveAll(accounts);
+    if (!secrets.complete()) {
+      throw new MailshiftException(ErrorCode.PLAN_INVALID,
+          "secrets could not be resolved; no server was contacted:\n"
+              + ProblemFormatter.format(problems(plan, secrets)).stripTrailing(),
+          "Set the environment variables, create the files or fix the commands named above.");
+    }
     List<AccountTarget> out = new ArrayList<>();
     for (Account a : accounts) {
-      try {
-        Secret sourcePw = resolver.resolve(a.source().password());
-        Secret destinationPw = resolver.resolve(a.destination().password());
-        out.add(new AccountTarget(a.id(),
-            key(plan, a, a.source(), "source", sourcePw, Access.READ_ONLY),
-            key(plan, a, a.destination(), "destination", destinationPw,
-                writeDestination ? Access.READ_WRITE : Access.READ_ONLY),
-            a.folders()));
-      } catch (SecretException e) {
-        problems.add(Problem.error(a.location(), "account " + a.id() + ": " + e.getMessage(), e.fix()));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new MailshiftException(ErrorCode.PLAN_INVALID,
-          "secrets could not be resolved; nothing was contacted:\n" + ProblemText.render(problems).stripTrailing(),
-          "Set the environment variables, create the files or fix the commands named above.");
+      SecretResolver.AccountSecrets s = secrets.secrets().get(a.id());
+      out.add(new AccountTarget(a.id(),
+          key(plan, a, a.source(), "source", s.source(), Access.READ_ONLY),
+          key(plan, a, a.destination(), "destination", s.destination(),
+              writeDestination ? Access.READ_WRITE : Access.READ_ONLY),
+          a.folders()));
     }
     return out;
   }
 
-  private List<Problem> secretProblems(Plan plan, Account a) {
-    SecretResolver resolver = resolver(plan);
-    List<Problem> out = new ArrayList<>();
-    for (var side : List.of(a.source(), a.destination())) {
-      try {
-        resolver.resolve(side.password());
-      } catch (SecretException e) {
-        out.add(Problem.error(a.location(), "account " + a.id() + ": " + e.getMessage(), e.fix()));
-      }
-    }
-    return out;
+  private static List<Problem> problems(Plan plan, SecretResolver.Resolution secrets) {
+    return secrets.failures().stream()
+        .map(e -> Problem.error(new Location(plan.source().file().toString(), 0, 0), e.getMessage(), e.fix()))
+        .toList();
   }
 
   private SecretResolver resolver(Plan plan) {

@@ -1,5 +1,6 @@
 package dev.mailshift.apply;
 
+import dev.mailshift.sync.FolderVerifier;
 import dev.mailshift.state.StepStatus;
 import dev.mailshift.state.RunOutcome;
 import dev.mailshift.change.Change;

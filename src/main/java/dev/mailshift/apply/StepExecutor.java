@@ -1,5 +1,7 @@
 package dev.mailshift.apply;
 
+import dev.mailshift.sync.FolderVerification;
+import dev.mailshift.sync.FolderVerifier;
 import dev.mailshift.state.StepStatus;
 import dev.mailshift.change.Change;
 import dev.mailshift.change.CreateFolder;
@@ -120,17 +122,18 @@ final class StepExecutor {
     PooledSessions destination = destination(v.account());
     boolean healthy = false;
     try {
-      List<FolderCheck> checks = new ArrayList<>();
+      List<FolderVerification> checks = new ArrayList<>();
       for (MappedFolder f : o.folderMap().migrated()) {
         FolderPair pair = new FolderPair(v.account(), f.sourceFolder(), f.destinationFolder());
-        checks.add(s.verifier().check(source, destination, pair));
+        checks.add(s.verifier().verify(source, destination, pair));
       }
       healthy = true;
-      List<FolderCheck> short_ = checks.stream().filter(FolderCheck::shortfall).toList();
+      List<FolderVerification> short_ = checks.stream().filter(FolderVerification::shortfall).toList();
       String detail = short_.isEmpty()
           ? checks.size() + " folders match"
           : short_.size() + " of " + checks.size() + " folders short: " + short_.stream()
-              .map(c -> c.pair().sourceFolder() + " missing " + c.missing()).toList();
+              .map(c -> c.pair().sourceFolder() + " missing "
+                  + (c.expectedMessages() - c.destinationMessages())).toList();
       StepStatus status =
           short_.isEmpty() ? StepStatus.SUCCEEDED : StepStatus.FAILED;
       return new StepResult(v, status, detail, Optional.empty(), checks);

@@ -1,5 +1,6 @@
 package dev.mailshift.apply;
 
+import dev.mailshift.sync.FolderVerification;
 import dev.mailshift.state.StepStatus;
 import dev.mailshift.change.Change;
 import dev.mailshift.sync.FolderSyncResult;
@@ -11,7 +12,7 @@ public record StepResult(
     StepStatus status,
     String detail,
     Optional<FolderSyncResult> sync,
-    java.util.List<FolderCheck> checks) {
+    java.util.List<FolderVerification> checks) {
   public StepResult {
     checks = java.util.List.copyOf(checks);
   }

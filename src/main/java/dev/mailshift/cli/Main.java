@@ -1,11 +1,14 @@
 package dev.mailshift.cli;
 
+import dev.mailshift.api.Environment;
 import dev.mailshift.api.ErrorCode;
 import dev.mailshift.api.Mailshift;
 import dev.mailshift.api.MailshiftException;
+import dev.mailshift.plan.load.Prompter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,7 +82,16 @@ public final class Main implements Runnable {
 
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
     Context context = new Context(out, err, env, System.console() != null);
-    return run(context, Mailshift::new, args);
+    return run(context, Main::mailshiftFor, args);
+  }
+
+  /** The real facade for a command run: Jakarta Mail, the caller's environment, console prompts. */
+  static Mailshift mailshiftFor(Context context) {
+    return new Mailshift(Environment.of(context.env(), prompter(context)));
+  }
+
+  static Prompter prompter(Context context) {
+    return context.interactive() ? Prompter.console() : label -> Optional.empty();
   }
 
   static int run(Context context, Function<Context, Mailshift> factory, String... args) {

@@ -37,7 +37,7 @@ final class SandboxCommand implements Callable<Integer> {
     try (Sandbox sandbox = Sandbox.start()) {
       Path plan = sandbox.writePlan(workDir);
       Mailshift mailshift = new Mailshift(
-          Environment.of(sandbox.secrets(), new ConsolePrompter(main.context().interactive())));
+          Environment.of(sandbox.secrets(), Main.prompter(main.context())));
       out.println("Sandbox: source imaps://127.0.0.1:" + sandbox.sourcePort() + ", destination imaps://127.0.0.1:"
           + sandbox.destinationPort() + ", user " + Sandbox.USER);
       out.println("Plan written to " + plan + "\n");

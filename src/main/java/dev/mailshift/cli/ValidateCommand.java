@@ -3,7 +3,7 @@ package dev.mailshift.cli;
 import dev.mailshift.api.ErrorCode;
 import dev.mailshift.api.ValidateResult;
 import dev.mailshift.report.Json;
-import dev.mailshift.report.ProblemText;
+import dev.mailshift.plan.check.ProblemFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (output.json) {
       main.context().out().print(Json.problems(r.problems()));
     } else {
-      main.context().err().print(ProblemText.render(r.problems()));
+      main.context().err().print(ProblemFormatter.format(r.problems()));
       if (r.valid()) {
         main.context().out().println(plan.plan + " is valid"
             + (r.warnings() > 0 ? " (" + r.warnings() + " warning(s))" : "") + ".");

@@ -2,7 +2,7 @@ package dev.mailshift.report;
 
 import dev.mailshift.state.StepStatus;
 import dev.mailshift.api.ApplyResult;
-import dev.mailshift.apply.FolderCheck;
+import dev.mailshift.sync.FolderVerification;
 import dev.mailshift.apply.StepResult;
 import dev.mailshift.sync.SkippedMessage;
 import java.util.Locale;
@@ -38,15 +38,16 @@ public final class ApplyText {
   public static final class VerifyText {
     private VerifyText() {}
 
-    public static String render(java.util.List<FolderCheck> checks) {
+    public static String render(java.util.List<FolderVerification> checks) {
       StringBuilder out = new StringBuilder("  validate (source -> destination, messages / bytes):\n");
-      for (FolderCheck c : checks) {
+      for (FolderVerification c : checks) {
         out.append(String.format(Locale.ROOT, "    %s %s:%s -> %s: %d / %s -> %d / %s%s%n",
             c.shortfall() ? "!" : "=", c.pair().account(), c.pair().sourceFolder(),
             c.pair().destinationFolder(), c.sourceMessages(), Sizes.human(c.sourceBytes()),
             c.destinationMessages(), Sizes.human(c.destinationBytes()),
-            c.shortfall() ? "  MISSING " + c.missing()
-                : c.skipped() > 0 ? "  (" + c.skipped() + " not copied by rule)" : ""));
+            c.shortfall() ? "  MISSING " + Math.max(0, c.expectedMessages() - c.destinationMessages())
+                + (c.unaccounted() > 0 ? ", " + c.unaccounted() + " source message(s) not synced yet" : "")
+                : c.skippedMessages() > 0 ? "  (" + c.skippedMessages() + " not copied by rule)" : ""));
       }
       return out.toString();
     }
