@@ -67,18 +67,20 @@ public final class FolderMapper {
       Map<String, String> destinationByRole) {
     List<String> levels = logicalLevels(source, sourceInfo);
     String logical = String.join("/", levels);
-    boolean subscribe =
+    boolean wanted =
         switch (rules.subscriptions()) {
           case COPY -> source.subscribed();
           case ALL -> true;
           case NONE -> false;
         };
-    Target target = target(source, logical, destinationByRole);
+    Target target = target(source, levels, logical, destinationByRole);
     String destination =
         target.fullName() != null
             ? target.fullName()
             : destinationName(target.logicalLevels(), destinationInfo);
     String excluded = exclusion(logical);
+    FolderInfo existing = destinationByName.get(destination);
+    boolean subscribe = wanted && (existing == null || !existing.subscribed());
     return new MappedFolder(
         source.name(),
         logical,
@@ -91,7 +93,8 @@ public final class FolderMapper {
 
   private record Target(List<String> logicalLevels, String fullName, String reason) {}
 
-  private Target target(FolderInfo source, String logical, Map<String, String> destinationByRole) {
+  private Target target(
+      FolderInfo source, List<String> levels, String logical, Map<String, String> destinationByRole) {
     if (logical.equalsIgnoreCase("INBOX")) {
       return new Target(List.of("INBOX"), "INBOX", "INBOX");
     }
@@ -114,7 +117,8 @@ public final class FolderMapper {
         return new Target(List.of(), destinationByRole.get(role.get()), "special-use " + role.get());
       }
     }
-    return new Target(withPrefix(splitLogical(logical)), null, "same name");
+    // the source levels themselves: a "/" inside a level is a character, not a hierarchy step
+    return new Target(withPrefix(levels), null, "same name");
   }
 
   private List<String> withPrefix(List<String> levels) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * prefix stripped).
  *
  * @param destinationExists whether the destination already has this folder
- * @param subscribe whether the destination folder should be subscribed
+ * @param subscribe whether the destination folder must still be subscribed (wanted by the plan's
+ *     subscription rule and not subscribed yet)
  * @param excludedBecause empty when the folder is migrated; otherwise why not
  */
 public record MappedFolder(

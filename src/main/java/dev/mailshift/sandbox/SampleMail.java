@@ -81,7 +81,7 @@ final class SampleMail {
 
   private MimeMessage text(Session session, String folder, int i, Random random) throws MessagingException {
     MimeMessage m = new MimeMessage(session);
-    m.setFrom(new InternetAddress("bob@old.example", "Bob Müller", "UTF-8"));
+    m.setFrom(new InternetAddress("=?UTF-8?Q?Bob_M=C3=BCller?= <bob@old.example>"));
     m.setRecipients(Message.RecipientType.TO, user);
     m.setSubject((i % 3 == 0 ? "Grüße aus " : "Report for ") + folder + " #" + i, "UTF-8");
     m.setSentDate(Date.from(Instant.parse("2016-03-01T09:00:00Z").plus(i * 97L, ChronoUnit.DAYS)));

@@ -120,6 +120,14 @@ class FolderMapperTest {
   }
 
   @Test
+  void map_destinationAlreadySubscribed_needsNoSubscription() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.X"), dot("INBOX.Y")),
+        List.of(slash("X"), new FolderInfo("Y", '/', Set.of(), false)));
+
+    assertThat(m.folders()).extracting(MappedFolder::subscribe).containsExactly(false, true);
+  }
+
+  @Test
   void map_includeList_leavesOthersOutWithReason() {
     FolderRules rules = new FolderRules(List.of("^Projects"), List.of(), Map.of(), List.of(), "",
         FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
