@@ -58,7 +58,7 @@ final class CsvAccountReader {
         return List.of();
       }
       for (CSVRecord row : parser) {
-        int line = lines.lineOf(row.getCharacterPosition());
+        int line = lines.firstDataLine(lines.lineOf(row.getCharacterPosition()));
         row(row, new Location(display, line, 0), display + ":" + line).ifPresent(out::add);
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -162,6 +162,29 @@ final class CsvAccountReader {
     int lineOf(long offset) {
       int i = Arrays.binarySearch(starts, (int) offset);
       return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    /**
+     * commons-csv places a row after comment or empty lines at the start of those lines; the row
+     * itself is on the first line after them.
+     */
+    int firstDataLine(int line) {
+      int l = line;
+      while (l < starts.length && isSkipped(line(l))) {
+        l++;
+      }
+      return l;
+    }
+
+    private String line(int oneBased) {
+      int start = starts[oneBased - 1];
+      int end = oneBased < starts.length ? starts[oneBased] - 1 : text.length();
+      return text.substring(start, end);
+    }
+
+    private static boolean isSkipped(String line) {
+      String t = line.strip();
+      return t.isEmpty() || t.startsWith("#");
     }
 
     String firstLine() {
