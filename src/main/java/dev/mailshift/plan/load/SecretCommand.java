@@ -61,13 +61,14 @@ final class SecretCommand {
         throw new Failure("did not finish within " + seconds(timeout),
             "run the command yourself to see why it hangs (it must not wait for input)");
       }
+      byte[] out = reader.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      // Before the exit status: reading stops at the limit, so a chatty command dies of SIGPIPE.
+      if (out.length > MAX_OUTPUT) {
+        throw new Failure("printed more than 64 KiB", "make it print only the secret");
+      }
       if (process.exitValue() != 0) {
         throw new Failure("exited with status " + process.exitValue(),
             "run the command yourself to see its error; it must print only the secret");
-      }
-      byte[] out = reader.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      if (out.length > MAX_OUTPUT) {
-        throw new Failure("printed more than 64 KiB", "make it print only the secret");
       }
       return out;
     } catch (TimeoutException e) {
