@@ -58,8 +58,8 @@ final class CsvAccountReader {
         return List.of();
       }
       for (CSVRecord row : parser) {
-        int line = lines.lineOf(row.getCharacterPosition());
-        row(row, new Location(display, line, 0), display + ":" + line).ifPresent(out::add);
+        int line = lines.firstDataLine(lines.lineOf(row.getCharacterPosition()));
+        row(row, new Location(display, line, 0), "this row").ifPresent(out::add);
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       ctx.error(new Location(display, 0, 0), "malformed CSV (an unclosed quote, or text after a"
@@ -120,8 +120,8 @@ final class CsvAccountReader {
     return Optional.of(new AccountInput(at, where,
         cell(row, "source", at), cell(row, "destination", at), cell(row, "id", at),
         cell(row, "batch", at), server(row, "source-server", at),
-        server(row, "destination-server", at), password(row, "source-password", at, where),
-        password(row, "destination-password", at, where), FolderOverrides.NONE));
+        server(row, "destination-server", at), password(row, "source-password", at),
+        password(row, "destination-password", at), FolderOverrides.NONE));
   }
 
   private Optional<AccountInput.Value> cell(CSVRecord row, String column, Location at) {
@@ -137,10 +137,9 @@ final class CsvAccountReader {
     return v;
   }
 
-  private Optional<SecretTemplate> password(CSVRecord row, String column, Location at,
-      String where) {
-    return cell(row, column, at).map(v -> SecretTemplate.parse(v.text(), at,
-        where + " " + column, ctx).orElse(SecretTemplate.reported(at)));
+  private Optional<SecretTemplate> password(CSVRecord row, String column, Location at) {
+    return cell(row, column, at).map(v -> SecretTemplate.parse(v.text(), at, column, ctx)
+        .orElse(SecretTemplate.reported(at)));
   }
 
   /** Line numbers of character offsets, so a row is reported at the line it starts on. */
@@ -162,6 +161,29 @@ final class CsvAccountReader {
     int lineOf(long offset) {
       int i = Arrays.binarySearch(starts, (int) offset);
       return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    /**
+     * commons-csv places a row after comment or empty lines at the start of those lines; the row
+     * itself is on the first line after them.
+     */
+    int firstDataLine(int line) {
+      int l = line;
+      while (l < starts.length && isSkipped(line(l))) {
+        l++;
+      }
+      return l;
+    }
+
+    private String line(int oneBased) {
+      int start = starts[oneBased - 1];
+      int end = oneBased < starts.length ? starts[oneBased] - 1 : text.length();
+      return text.substring(start, end);
+    }
+
+    private static boolean isSkipped(String line) {
+      String t = line.strip();
+      return t.isEmpty() || t.startsWith("#");
     }
 
     String firstLine() {

@@ -46,7 +46,7 @@ final class ServerReader {
             .orElse(Endpoint.PLACEHOLDER);
     Server.Tls tls = endpoint.tls;
     if (plaintext && tls == Server.Tls.IMPLICIT) {
-      ctx.error(map.keyLocation("plaintext"), path + ": plaintext: true contradicts imaps://",
+      ctx.error(map.valueLocation("plaintext"), path + ": plaintext: true contradicts imaps://",
           "remove plaintext (imaps:// is always encrypted), or use imap:// if the server offers"
               + " no TLS at all");
     } else if (plaintext) {
