@@ -58,7 +58,9 @@ final class MessageCopier {
         .forEach(s -> handled.add(s.sourceUid()));
     List<MessageMeta> pending = new ArrayList<>();
     source.fetchMeta(lastUid + 1, Long.MAX_VALUE, m -> {
-      if (!handled.contains(m.uid())) {
+      // m.uid() <= lastUid: "n:*" above the highest UID still returns the last message
+      // (RFC 3501 6.4.8); it is handled already.
+      if (m.uid() > lastUid && !handled.contains(m.uid())) {
         pending.add(m);
       }
     });
