@@ -117,13 +117,9 @@ final class FakeImapSession implements ImapSession {
     return op("select", () -> {
       FolderStatus s = statusOf(folder(folder));
       selected = folder;
-      return s;
+      return new FolderStatus(s.uidValidity(), s.uidNext(), s.messages(), s.highestModseq(),
+          server.permanentFlags.orElse(Set.of()));
     });
-  }
-
-  @Override
-  public Optional<Set<String>> permanentFlags() {
-    return server.permanentFlags;
   }
 
   @Override

@@ -1,0 +1,167 @@
+package dev.mailshift.imap;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@link ImapSession} over one Jakarta Mail (Angus) connection, driven at the protocol level.
+ *
+ * <p>Invariants: a {@link Access#READ_ONLY} session refuses every mutating call with {@link
+ * IllegalStateException} before anything is sent, opens folders with EXAMINE only, and fetches
+ * with BODY.PEEK only. A folder already selected (or selected read-write, for an EXAMINE) is not
+ * selected again: {@link #examine}/{@link #select} then return the status of that selection,
+ * advanced by this session's own APPENDs; {@link #status} asks the server. After a dropped
+ * connection every call throws ImapException DROPPED.
+ */
+public final class JakartaImapSession implements ImapSession {
+  private final Wire wire;
+  private final ServerInfo info;
+  private final Access access;
+  private final FetchLimits limits;
+  private Selection selection;
+
+  private record Selection(String folder, boolean writable, FolderStatus status) {}
+
+  JakartaImapSession(Wire wire, ServerInfo info, Access access, FetchLimits limits) {
+    this.wire = wire;
+    this.info = info;
+    this.access = Objects.requireNonNull(access, "access");
+    this.limits = limits;
+  }
+
+  @Override
+  public ServerInfo info() {
+    return info;
+  }
+
+  @Override
+  public Access access() {
+    return access;
+  }
+
+  @Override
+  public List<FolderInfo> listFolders() {
+    return FolderLister.list(wire, info);
+  }
+
+  @Override
+  public FolderStatus status(String folder) {
+    return Mailboxes.status(wire, info, folder);
+  }
+
+  @Override
+  public FolderStatus examine(String folder) {
+    if (selection != null && selection.folder().equals(folder)) {
+      return selection.status();
+    }
+    return open(folder, false);
+  }
+
+  @Override
+  public FolderStatus select(String folder) {
+    writable("select");
+    if (selection != null && selection.folder().equals(folder) && selection.writable()) {
+      return selection.status();
+    }
+    return open(folder, true);
+  }
+
+  private FolderStatus open(String folder, boolean writable) {
+    selection = null;
+    FolderStatus status = Mailboxes.open(wire, folder, writable);
+    selection = new Selection(folder, writable, status);
+    return status;
+  }
+
+  @Override
+  public void fetchMeta(long fromUid, long toUid, Consumer<MessageMeta> sink) {
+    MetaFetcher.meta(wire, info, selected().folder(), fromUid, toUid, sink);
+  }
+
+  @Override
+  public void fetchFlags(OptionalLong changedSince, Consumer<MessageMeta> sink) {
+    MetaFetcher.flags(wire, info, selected().folder(), changedSince, sink);
+  }
+
+  @Override
+  public void fetchBodies(List<UidSize> messages, Consumer<FetchedMessage> sink) {
+    new BodyFetcher(wire, limits, selected().folder()).fetch(messages, sink);
+  }
+
+  @Override
+  public OptionalLong append(String folder, FetchedMessage message, Set<String> flags,
+      Instant internalDate) {
+    writable("append");
+    OptionalLong uid = Appender.append(wire, info, folder, message, flags, internalDate);
+    if (selection != null && selection.folder().equals(folder)) {
+      // Keep the selection's counters true without a round trip, or forget them.
+      FolderStatus s = selection.status();
+      selection = uid.isEmpty() ? null : new Selection(folder, selection.writable(),
+          new FolderStatus(s.uidValidity(), Math.max(s.uidNext(), uid.getAsLong() + 1),
+              s.messages() + 1, s.highestModseq(), s.permanentFlags()));
+    }
+    return uid;
+  }
+
+  @Override
+  public void create(String folder) {
+    writable("create");
+    Folders.create(wire, folder);
+  }
+
+  @Override
+  public void subscribe(String folder) {
+    writable("subscribe");
+    Folders.subscribe(wire, folder);
+  }
+
+  @Override
+  public void replaceFlags(long uid, Set<String> flags) {
+    writable("replaceFlags");
+    FlagWriter.replace(wire, selectedWritable().folder(), uid, flags);
+  }
+
+  @Override
+  public void expunge(Collection<Long> uids) {
+    writable("expunge");
+    FlagWriter.expunge(wire, info, selectedWritable().folder(), uids);
+  }
+
+  @Override
+  public void close() {
+    wire.close();
+  }
+
+  private void writable(String what) {
+    if (access == Access.READ_ONLY) {
+      throw new IllegalStateException(
+          what + " refused: this session on " + wire.failures().where() + " is read-only");
+    }
+  }
+
+  private Selection selected() {
+    if (selection == null) {
+      throw new IllegalStateException("no folder selected: call examine or select first");
+    }
+    return selection;
+  }
+
+  private Selection selectedWritable() {
+    Selection s = selected();
+    if (!s.writable()) {
+      throw new IllegalStateException(
+          "\"" + s.folder() + "\" is open read-only (EXAMINE): call select first");
+    }
+    return s;
+  }
+
+  @Override
+  public String toString() {
+    return "JakartaImapSession[" + wire.failures().where() + ", " + access + "]";
+  }
+}

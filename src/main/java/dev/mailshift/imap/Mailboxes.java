@@ -1,0 +1,87 @@
+package dev.mailshift.imap;
+
+import dev.mailshift.imap.ImapException.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ParsingException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.MailboxInfo;
+import org.eclipse.angus.mail.imap.protocol.Status;
+
+/** STATUS, EXAMINE and SELECT, read into {@link FolderStatus}. */
+final class Mailboxes {
+  private Mailboxes() {}
+
+  static FolderStatus status(Wire wire, ServerInfo info, String folder) {
+    boolean condstore = info.has("CONDSTORE");
+    String items = condstore
+        ? "(UIDVALIDITY UIDNEXT MESSAGES HIGHESTMODSEQ)"
+        : "(UIDVALIDITY UIDNEXT MESSAGES)";
+    return wire.call(Op.STATUS, folder, p -> {
+      Status[] found = new Status[1];
+      Argument args = Wording.mailbox(folder).writeAtom(items);
+      wire.run(p, Op.STATUS, folder, "STATUS", args, r -> {
+        if (r instanceof IMAPResponse ir && ir.keyEquals("STATUS")) {
+          try {
+            Status s = new Status(r);
+            found[0] = found[0] == null ? s : merge(found[0], s);
+          } catch (ParsingException e) {
+            throw unreadable(wire, "STATUS", r);
+          }
+        }
+      });
+      Status s = found[0];
+      if (s == null || s.uidvalidity <= 0 || s.uidnext <= 0) {
+        throw unreadable(wire, "STATUS", null);
+      }
+      OptionalLong modseq = condstore && s.highestmodseq > 0
+          ? OptionalLong.of(s.highestmodseq) : OptionalLong.empty();
+      return new FolderStatus(s.uidvalidity, s.uidnext, s.total, modseq);
+    });
+  }
+
+  // Some servers split one STATUS answer over several responses (Angus merges them too).
+  private static Status merge(Status a, Status b) {
+    Status.add(a, b);
+    return a;
+  }
+
+  /** EXAMINE ({@code writable} false) or SELECT. */
+  static FolderStatus open(Wire wire, String folder, boolean writable) {
+    Op op = writable ? Op.SELECT : Op.EXAMINE;
+    return wire.call(op, folder, p -> {
+      List<Response> untagged = new ArrayList<>();
+      Response ok = wire.run(p, op, folder, writable ? "SELECT" : "EXAMINE",
+          Wording.mailbox(folder), untagged::add);
+      if (writable && ok.toString().toUpperCase(java.util.Locale.ROOT).contains("[READ-ONLY]")) {
+        throw new ImapException(Kind.REJECTED, "select \"" + folder + "\" on "
+            + wire.failures().where() + " failed: the server opened it read-only",
+            ok.toString(), null);
+      }
+      MailboxInfo mi;
+      try {
+        mi = new MailboxInfo(untagged.toArray(Response[]::new));
+      } catch (ParsingException e) {
+        throw unreadable(wire, op.label(), null);
+      }
+      if (mi.uidvalidity <= 0 || mi.uidnext <= 0) {
+        // RFC 3501 6.3.1 requires both; without them UIDs mean nothing.
+        throw unreadable(wire, op.label() + " (no UIDVALIDITY/UIDNEXT)", null);
+      }
+      OptionalLong modseq = mi.highestmodseq > 0
+          ? OptionalLong.of(mi.highestmodseq) : OptionalLong.empty();
+      Set<String> permanent = writable && mi.permanentFlags != null
+          ? Wording.flags(mi.permanentFlags) : Set.of();
+      return new FolderStatus(mi.uidvalidity, mi.uidnext, mi.total, modseq, permanent);
+    });
+  }
+
+  private static ImapException unreadable(Wire wire, String what, Response r) {
+    return new ImapException(Kind.PROTOCOL, "unreadable " + what + " answer from "
+        + wire.failures().where() + (r == null ? "" : ": " + r));
+  }
+}
