@@ -81,13 +81,46 @@ class FolderSynchronizerCrashTest {
     });
   }
 
+  @TestFactory
+  Stream<DynamicTest> sync_connectionDroppedAtEveryServerOperation_recoversInTheSameRun() {
+    return SCENARIOS.stream().flatMap(scenario -> {
+      Reference reference = reference(scenario, false);
+      return Stream.of(Faults.When.values()).flatMap(when ->
+          IntStream.rangeClosed(1, reference.operations()).mapToObj(n -> DynamicTest.dynamicTest(
+              scenario.name() + ": drop " + when.name().toLowerCase() + " operation " + n + "/"
+                  + reference.operations(),
+              () -> dropAndRecover(scenario, reference, n, when))));
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> sync_killedAgainWhileRecovering_thirdRunEndsAsUninterrupted() {
+    java.util.Random random = new java.util.Random(20260301);
+    return SCENARIOS.stream().flatMap(scenario -> {
+      Reference reference = reference(scenario);
+      return IntStream.range(0, 15).mapToObj(i -> {
+        int first = 1 + random.nextInt(reference.operations());
+        int second = 1 + random.nextInt(reference.operations());
+        Faults.When when = random.nextBoolean() ? Faults.When.BEFORE : Faults.When.AFTER;
+        return DynamicTest.dynamicTest(scenario.name() + ": kill " + when.name().toLowerCase()
+            + " operation " + first + ", then in the re-run at " + second,
+            () -> killTwiceAndRerun(scenario, reference, first, second, when));
+      });
+    });
+  }
+
   private record Reference(int operations, List<FakeImapServer.Copy> destination,
       List<FakeImapServer.Copy> source) {}
 
   private Reference reference(Scenario scenario) {
-    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-ref"))) {
+    return reference(scenario, true);
+  }
+
+  private Reference reference(Scenario scenario, boolean countStore) {
+    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-ref"
+        + countStore))) {
       scenario.before().accept(f);
-      f.crashingStore = true;
+      f.crashingStore = countStore;
       int base = f.faults.count();
       f.sync();
       int operations = f.faults.count() - base;
@@ -122,6 +155,58 @@ class FolderSynchronizerCrashTest {
       FolderSyncResult third = f.sync();
       assertThat(third.copied() + third.adopted() + third.flagsUpdated() + third.deleted()).isZero();
       assertThat(f.store().intents(SyncFixture.ACCOUNT, "INBOX")).isEmpty();
+    }
+  }
+
+  private void dropAndRecover(Scenario scenario, Reference reference, int n, Faults.When when) {
+    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-drop-" + when
+        + n))) {
+      // given
+      scenario.before().accept(f);
+      f.faults.dropAt(f.faults.count() + n, when);
+
+      // when
+      FolderSyncResult result = f.sync();
+
+      // then
+      assertThat(result.retries()).isEqualTo(1);
+      assertThat(f.destination.copies("INBOX")).isEqualTo(reference.destination());
+      assertThat(f.source.copies("INBOX")).isEqualTo(reference.source());
+      FolderSyncResult again = f.sync();
+      assertThat(again.copied() + again.adopted() + again.flagsUpdated() + again.deleted()).isZero();
+    }
+  }
+
+  private void killTwiceAndRerun(Scenario scenario, Reference reference, int first, int second,
+      Faults.When when) {
+    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-twice-" + when
+        + first + "-" + second))) {
+      // given
+      scenario.before().accept(f);
+      f.crashingStore = true;
+      f.faults.crashAt(f.faults.count() + first, when);
+      runUntilKilled(f);
+      f.faults.clear();
+      f.restart();
+      f.faults.crashAt(f.faults.count() + second, when);
+      runUntilKilled(f);
+      f.faults.clear();
+      f.restart();
+
+      // when
+      f.sync();
+
+      // then
+      assertThat(f.destination.copies("INBOX")).isEqualTo(reference.destination());
+      assertThat(f.source.copies("INBOX")).isEqualTo(reference.source());
+    }
+  }
+
+  private static void runUntilKilled(SyncFixture f) {
+    try {
+      f.sync();
+    } catch (SimulatedCrash expected) {
+      // the process "died" here
     }
   }
 }
