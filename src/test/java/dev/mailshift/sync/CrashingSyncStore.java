@@ -60,6 +60,11 @@ final class CrashingSyncStore implements SyncStore {
   }
 
   @Override
+  public List<Long> addIntents(List<AppendIntent> intents) {
+    return faults.around(() -> delegate.addIntents(intents));
+  }
+
+  @Override
   public List<AppendIntent> intents(String account, String sourceFolder) {
     return delegate.intents(account, sourceFolder);
   }
