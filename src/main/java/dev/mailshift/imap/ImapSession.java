@@ -3,7 +3,6 @@ package dev.mailshift.imap;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -76,15 +75,6 @@ public interface ImapSession extends AutoCloseable {
 
   /** UID STORE +FLAGS.SILENT (\Deleted) then UID EXPUNGE (needs UIDPLUS) on the selected folder. */
   void expunge(Collection<Long> uids);
-
-  /**
-   * PERMANENTFLAGS of the selected folder (RFC 3501 7.1) as the server sent them with SELECT or
-   * EXAMINE; empty when it sent none. {@code \*} in the set means new keywords may be created.
-   * The sync engine drops keywords the destination cannot store and reports them.
-   */
-  default Optional<Set<String>> permanentFlags() {
-    return Optional.empty();
-  }
 
   /** LOGOUT and close; never throws. */
   @Override

@@ -36,6 +36,12 @@ public interface SyncStore {
   /** Stores an intent durably (its own transaction) and returns its id. */
   long addIntent(AppendIntent intent);
 
+  /**
+   * Stores several intents durably in one transaction (one fsync for a whole chunk of messages
+   * whose bodies are already fetched) and returns their ids in order.
+   */
+  List<Long> addIntents(List<AppendIntent> intents);
+
   List<AppendIntent> intents(String account, String sourceFolder);
 
   void commit(SyncBatch batch);

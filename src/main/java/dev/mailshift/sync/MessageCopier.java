@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Copies the source messages above the checkpoint that are neither mapped nor skipped, in UID
- * order and in chunks: bodies of a chunk are fetched in one call and each is appended as soon as
- * it has arrived whole, after its append intent is durable; the chunk's mappings, skips and the
+ * order and in chunks: the bodies of a chunk are fetched whole, their append intents made durable
+ * in one transaction, then each is appended; the chunk's mappings, skips and the
  * advanced checkpoint are then committed together.
  */
 final class MessageCopier {
@@ -58,7 +58,9 @@ final class MessageCopier {
         .forEach(s -> handled.add(s.sourceUid()));
     List<MessageMeta> pending = new ArrayList<>();
     source.fetchMeta(lastUid + 1, Long.MAX_VALUE, m -> {
-      if (!handled.contains(m.uid())) {
+      // m.uid() <= lastUid: "n:*" above the highest UID still returns the last message
+      // (RFC 3501 6.4.8); it is handled already.
+      if (m.uid() > lastUid && !handled.contains(m.uid())) {
         pending.add(m);
       }
     });
@@ -104,13 +106,7 @@ final class MessageCopier {
       }
     }
     if (!toCopy.isEmpty()) {
-      List<ImapSession.UidSize> wanted = toCopy.values().stream()
-          .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList();
-      source.fetchBodies(wanted, fetched -> {
-        try (fetched) {
-          append(toCopy.get(fetched.uid()), fetched, r);
-        }
-      });
+      copyBodies(toCopy, r);
     }
     store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), r.mappings,
         r.finished, r.skipRecords, Map.of(), List.of(), OptionalLong.empty()));
@@ -141,13 +137,34 @@ final class MessageCopier {
         .orElse(Long.MAX_VALUE);
   }
 
-  private void append(MessageMeta meta, FetchedMessage message, ChunkResult r) {
+  /**
+   * Fetches the chunk's bodies (each complete before anything else happens: the adapter never
+   * hands out a partial message), makes their intents durable in one transaction, then appends.
+   * The chunk's bodies are bounded by CHUNK_BYTES (large ones are spooled by the adapter).
+   */
+  private void copyBodies(Map<Long, MessageMeta> toCopy, ChunkResult r) {
+    List<FetchedMessage> fetched = new ArrayList<>();
+    try {
+      source.fetchBodies(toCopy.values().stream()
+          .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList(), fetched::add);
+      long uidNextBound = destination.uidNextBound();
+      List<AppendIntent> intents = fetched.stream().map(m -> new AppendIntent(0, key.account(),
+          key.source(), key.sourceUidValidity(), m.uid(), key.destination(),
+          key.destinationUidValidity(), uidNextBound, m.size(), m.sha256())).toList();
+      List<Long> ids = store.addIntents(intents);
+      for (int i = 0; i < fetched.size(); i++) {
+        FetchedMessage message = fetched.get(i);
+        append(toCopy.get(message.uid()), message, intents.get(i).withId(ids.get(i)), r);
+      }
+    } finally {
+      fetched.forEach(FetchedMessage::close);
+    }
+  }
+
+  private void append(MessageMeta meta, FetchedMessage message, AppendIntent intent,
+      ChunkResult r) {
     KeywordFilter.Filtered flags = destination.keywords().apply(meta.flags());
     tally.rejectedKeywords.addAll(flags.dropped());
-    AppendIntent intent = new AppendIntent(0, key.account(), key.source(),
-        key.sourceUidValidity(), meta.uid(), key.destination(), key.destinationUidValidity(),
-        destination.uidNextBound(), message.size(), message.sha256());
-    AppendIntent stored = withId(intent, store.addIntent(intent));
     Appended appended;
     try {
       appended = appendWithFallback(message, meta, flags.kept());
@@ -155,18 +172,18 @@ final class MessageCopier {
       if (e.kind() != ImapException.Kind.REJECTED) {
         throw e;
       }
-      r.finished.add(stored.id());
+      r.finished.add(intent.id());
       r.skip(new SkippedMessage(key.source(), meta.uid(), meta.size(), meta.internalDate(),
           SkippedMessage.Reason.REJECTED_BY_DESTINATION, e.getMessage()
               + (e.serverText().isEmpty() ? "" : ": " + e.serverText())), key);
       return;
     }
     if (appended.uid().isEmpty()) {
-      r.unidentified.add(stored); // no APPENDUID: found by content after the chunk
+      r.unidentified.add(intent); // no APPENDUID: found by content after the chunk
     } else {
       long uid = appended.uid().getAsLong();
       destination.appended(uid);
-      r.finished.add(stored.id());
+      r.finished.add(intent.id());
       r.mappings.add(key.mapping(meta.uid(), uid, message.size(),
           Optional.of(message.sha256()), appended.flags()));
       r.bytes += message.size();
@@ -193,12 +210,6 @@ final class MessageCopier {
       flags.stream().filter(f -> !f.startsWith("\\")).forEach(tally.rejectedKeywords::add);
       return new Appended(uid, Set.copyOf(systemOnly));
     }
-  }
-
-  private static AppendIntent withId(AppendIntent i, long id) {
-    return new AppendIntent(id, i.account(), i.sourceFolder(), i.sourceUidValidity(),
-        i.sourceUid(), i.destinationFolder(), i.destinationUidValidity(),
-        i.destinationUidNext(), i.size(), i.sha256());
   }
 
   /** What one chunk produced, committed together. */
