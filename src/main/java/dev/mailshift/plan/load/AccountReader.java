@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads {@code accounts:} (defaults, inline list, CSV) into {@link Account}s with defaults and

@@ -69,6 +69,22 @@ class PlanValidatorTest {
   }
 
   @Test
+  void validate_loadErrors_semanticWarningsWaitButSemanticErrorsShow() {
+    // given: a mistyped server (load error) makes 'old' unused (a cascade warning)
+    String yaml = BASE.replace("source-server: old", "source-server: odl")
+        .replace("    - source: bob", "    - source: bob\n      id: alice");
+
+    // when
+    ValidationResult r = validate(yaml);
+
+    // then
+    assertThat(r.warnings()).isEmpty();
+    assertThat(r.errors()).extracting(Problem::message).containsExactly(
+        "server 'odl' is not declared in servers",
+        "account id 'alice' is already used at plan.yaml:9:7");
+  }
+
+  @Test
   void validate_recursiveAlias_terminatesWithAnError() {
     ValidationResult r = validate(BASE + "x: &a [*a]\n");
     assertThat(r.errors()).extracting(Problem::message).contains("unknown key 'x' in the plan");
