@@ -65,6 +65,16 @@ class SchemaCheckTest {
   }
 
   @Test
+  void check_imapNotAUri_formatIsAsserted() {
+    List<Problem> p = check(PlanValidatorTest.BASE.replace("imaps://new.example",
+        "imaps://[new.example"));
+    assertThat(p).singleElement().satisfies(e -> {
+      assertThat(e.location()).isEqualTo(at(5, 16));
+      assertThat(e.message()).contains("uri");
+    });
+  }
+
+  @Test
   void check_plaintextWithImaps_atTheValue() {
     List<Problem> p = check(PlanValidatorTest.BASE.replace("imaps://new.example\" }",
         "imaps://new.example\", plaintext: true }"));
