@@ -48,7 +48,12 @@ public final class PlanValidator {
     draft.problems().forEach(p -> explained.add(p.location()));
     Set<Problem> all = new LinkedHashSet<>(draft.problems());
     schemaProblems.stream().filter(p -> !explained.contains(p.location())).forEach(all::add);
-    draft.plan().map(SemanticChecks::check).ifPresent(all::addAll);
+    boolean loadErrors = draft.problems().stream().anyMatch(Problem::isError);
+    // A draft with errors holds placeholders and dropped entries: its semantic errors are real
+    // (duplicate ids stay duplicate), its warnings (unused server, unselected batch) mostly
+    // echo the errors, so they wait for the next run.
+    draft.plan().map(SemanticChecks::check).ifPresent(semantic -> semantic.stream()
+        .filter(p -> p.isError() || !loadErrors).forEach(all::add));
     List<Problem> sorted = new ArrayList<>(all);
     sorted.sort(order(file));
     boolean errors = sorted.stream().anyMatch(Problem::isError);
