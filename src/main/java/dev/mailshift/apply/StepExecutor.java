@@ -108,7 +108,8 @@ final class StepExecutor {
       String detail = "copied " + r.copied() + " (" + r.bytesCopied() + " bytes), adopted "
           + r.adopted() + ", flags updated " + r.flagsUpdated() + ", deleted " + r.deleted()
           + ", skipped " + r.skipped().size()
-          + (r.rejectedKeywords().isEmpty() ? "" : ", keywords refused " + r.rejectedKeywords());
+          + (r.rejectedKeywords().isEmpty() ? "" : ", keywords refused " + r.rejectedKeywords())
+          + (r.warnings().isEmpty() ? "" : "; " + String.join("; ", r.warnings()));
       return new StepResult(f, StepStatus.SUCCEEDED, detail, Optional.of(r), List.of());
     } finally {
       release(source, healthy);
