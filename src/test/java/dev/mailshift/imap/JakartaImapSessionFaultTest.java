@@ -185,4 +185,19 @@ class JakartaImapSessionFaultTest {
     assertThat(proxy.connections()).isEqualTo(1);
     assertThat(proxy.triggered()).isFalse();
   }
+
+  @Test
+  void examine_sameFolderTwice_sendsOneExamine() throws Exception {
+    // given: the proxy would refuse a second EXAMINE
+    FaultProxy proxy = proxy().answerNoOn("EXAMINE", 2, "[LIMIT] should never be sent");
+    ImapSession ro = via(proxy, Access.READ_ONLY, Duration.ofSeconds(10));
+    FolderStatus first = ro.examine("INBOX");
+
+    // when
+    FolderStatus again = ro.examine("INBOX");
+
+    // then
+    assertThat(again).isEqualTo(first);
+    assertThat(proxy.triggered()).isFalse();
+  }
 }
