@@ -474,4 +474,22 @@ class JakartaImapSessionTest {
           assertThat(x.getMessage()).contains("ca.pem");
         });
   }
+
+  @Test
+  void appendThenFetch_bareLineFeeds_greenMailFixesOnlyTheHeader() {
+    // Dovecot turns every bare LF into CRLF (see the IT); GreenMail only the header's
+    ImapSession rw = session(source, Access.READ_WRITE);
+    byte[] lf = "Subject: lf\n\nline one\nline two\n".getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII);
+    long uid = seed(rw, "INBOX", TestMessage.of(lf), Set.of());
+    rw.examine("INBOX");
+
+    long size = meta(rw, uid, uid).get(0).size();
+    byte[] back = bodies(rw, List.of(new UidSize(uid, size))).get(uid);
+
+    // GreenMail rewrites the header's line ends to CRLF and keeps the body's bare LFs
+    assertThat(new String(back, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("Subject: lf\r\n\r\nline one\nline two\n");
+    assertThat(size).isEqualTo(back.length);
+  }
 }
