@@ -71,4 +71,60 @@ class ImapThroughputIT {
       assertThat(rate).isGreaterThan(20);
     }
   }
+
+  @Test
+  void copy_fourFoldersInParallel_isFasterThanOneConnection() throws Exception {
+    // given: 4 folders of 250 small messages
+    ImapConnector connector = new JakartaImapConnector(spool);
+    Instant date = Instant.parse("2020-02-02T02:02:02Z");
+    int folders = 4;
+    Seeder seeder = new Seeder(connector, dovecot.source().plain(),
+        dovecot.source().credentials());
+    for (int f = 0; f < folders; f++) {
+      seeder.seedSimple("INBOX.f" + f, COUNT / folders, date);
+    }
+
+    // when: one source and one destination connection per folder, all at once
+    long start = System.nanoTime();
+    List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(folders)) {
+      for (int f = 0; f < folders; f++) {
+        String name = "f" + f;
+        done.add(pool.submit(() -> copyFolder(connector, "INBOX." + name, name, date)));
+      }
+      int copied = 0;
+      for (var d : done) {
+        copied += d.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      }
+      Duration total = Duration.ofNanos(System.nanoTime() - start);
+
+      // then
+      double rate = copied * 1000.0 / Math.max(1, total.toMillis());
+      LOG.log(System.Logger.Level.INFO, String.format(
+          "Dovecot->Dovecot, %d folders in parallel: %d messages in %d ms = %.0f msgs/s",
+          folders, copied, total.toMillis(), rate));
+      assertThat(copied).isEqualTo(COUNT);
+      assertThat(rate).isGreaterThan(20);
+    }
+  }
+
+  private int copyFolder(ImapConnector connector, String from, String to, Instant date) {
+    try (ImapSession src = connector.connect(dovecot.source().plain(),
+            dovecot.source().credentials(), Access.READ_ONLY);
+        ImapSession dst = connector.connect(dovecot.destination().plain(),
+            dovecot.destination().credentials(), Access.READ_WRITE)) {
+      dst.create(to);
+      src.examine(from);
+      List<UidSize> sizes = new ArrayList<>();
+      src.fetchMeta(1, Long.MAX_VALUE, m -> sizes.add(new UidSize(m.uid(), m.size())));
+      int[] copied = {0};
+      src.fetchBodies(sizes, m -> {
+        try (m) {
+          dst.append(to, m, java.util.Set.of(), date);
+          copied[0]++;
+        }
+      });
+      return copied[0];
+    }
+  }
 }
