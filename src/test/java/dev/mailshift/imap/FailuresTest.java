@@ -59,4 +59,17 @@ class FailuresTest {
 
     assertThat(failures.fromThrowable(op, "", t).kind()).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      [AUTHENTICATIONFAILED] Authentication failed.           | AUTH
+      [UNAVAILABLE] Temporary authentication failure.          | THROTTLED
+      """)
+  void fromThrowable_loginRefused_authOrThrottled(String text, Kind kind) {
+    ImapException e = failures.fromThrowable(Op.CONNECT, "",
+        new jakarta.mail.AuthenticationFailedException(text));
+
+    assertThat(e.kind()).isEqualTo(kind);
+    assertThat(e.serverText()).isEqualTo(text);
+  }
 }

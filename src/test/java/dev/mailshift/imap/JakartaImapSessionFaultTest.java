@@ -200,4 +200,24 @@ class JakartaImapSessionFaultTest {
     assertThat(again).isEqualTo(first);
     assertThat(proxy.triggered()).isFalse();
   }
+
+  @Test
+  void session_typicalWork_sendsNoNoop() throws Exception {
+    // given: the proxy would answer a NOOP with NO, and records that it saw one
+    FaultProxy proxy = proxy().answerNoOn("NOOP", 1, "no NOOPs expected");
+    ImapSession rw = via(proxy, Access.READ_WRITE, Duration.ofSeconds(10));
+    TestMessage m = TestMessage.simple("n", "<n@x>");
+
+    // when
+    rw.listFolders();
+    long uid = rw.append("INBOX", m, Set.of(), DATE).orElseThrow();
+    rw.status("INBOX");
+    rw.examine("INBOX");
+    rw.fetchMeta(1, Long.MAX_VALUE, x -> {});
+    rw.fetchBodies(List.of(new UidSize(uid, m.size())), FetchedMessage::close);
+    rw.close();
+
+    // then
+    assertThat(proxy.triggered()).isFalse();
+  }
 }
