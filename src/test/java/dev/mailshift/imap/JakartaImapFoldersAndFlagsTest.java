@@ -205,4 +205,26 @@ class JakartaImapFoldersAndFlagsTest {
     check.fetchFlags(OptionalLong.empty(), x -> flags.put(x.uid(), x.flags()));
     assertThat(flags).containsEntry(u1, Set.of()).containsEntry(u2, Set.of("\\Seen", "$Work"));
   }
+
+  @Test
+  void expunge_serverWithoutUidplus_isRefusedAndRemovesNothing() throws Exception {
+    // given: a session that believes the server lacks UIDPLUS (GreenMail has it)
+    ImapSession rw = session(destination, Access.READ_WRITE);
+    long uid = seed(rw, "INBOX", TestMessage.simple("d", "<d@x>"), Set.of("\\Deleted"));
+    ImapEndpoint endpoint = GreenMailServers.plain(destination);
+    var store = (org.eclipse.angus.mail.imap.IMAPStore) jakarta.mail.Session
+        .getInstance(ConnectionProperties.of(endpoint)).getStore("imap");
+    store.connect(endpoint.host(), endpoint.port(), "alice", GreenMailServers.PASSWORD);
+    ServerInfo noUidplus = new ServerInfo(Set.of("IMAP4REV1"), "", '.', OptionalLong.empty());
+    ImapSession old = new JakartaImapSession(new Wire(store, new Failures("greenmail")),
+        noUidplus, Access.READ_WRITE, FetchLimits.defaults(java.nio.file.Path.of(".")));
+    open.add(old);
+    old.select("INBOX");
+
+    // when / then
+    assertThatThrownBy(() -> old.expunge(List.of(uid)))
+        .isInstanceOfSatisfying(ImapException.class,
+            e -> assertThat(e.kind()).isEqualTo(ImapException.Kind.REJECTED));
+    assertThat(rw.status("INBOX").messages()).isEqualTo(1);
+  }
 }
