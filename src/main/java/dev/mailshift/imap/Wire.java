@@ -56,15 +56,15 @@ final class Wire {
       return (T) root.doCommand(p -> {
         try {
           return body.run(p);
-        } catch (IOException | ProtocolException | RuntimeException e) {
+        } catch (IOException | ProtocolException | ImapException e) {
           throw fail(op, subject, e);
         }
       });
-    } catch (ImapException e) {
-      throw e;
-    } catch (MessagingException | RuntimeException e) {
+    } catch (MessagingException e) {
       throw fail(op, subject, e);
     }
+    // Any other RuntimeException (a sink's own, a bug) leaves unchanged: it is not an IMAP
+    // failure, and run() has kept the connection in step.
   }
 
   /**

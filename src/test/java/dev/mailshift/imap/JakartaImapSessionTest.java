@@ -344,4 +344,17 @@ class JakartaImapSessionTest {
         .isEqualTo("Subject: lf\r\n\r\nline one\nline two\n");
     assertThat(size).isEqualTo(back.length);
   }
+
+  @Test
+  void fetchMeta_sinkThrows_sameExceptionAndSessionStaysUsable() {
+    ImapSession rw = session(source, Access.READ_WRITE);
+    seed(rw, "INBOX", TestMessage.simple("a", "<a@x>"), Set.of());
+    seed(rw, "INBOX", TestMessage.simple("b", "<b@x>"), Set.of());
+    rw.examine("INBOX");
+
+    assertThatThrownBy(() -> rw.fetchMeta(1, Long.MAX_VALUE, m -> {
+      throw new IllegalStateException("engine says no");
+    })).isExactlyInstanceOf(IllegalStateException.class).hasMessage("engine says no");
+    assertThat(meta(rw, 1, Long.MAX_VALUE)).hasSize(2);
+  }
 }
