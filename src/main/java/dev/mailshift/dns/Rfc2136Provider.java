@@ -42,6 +42,11 @@ public final class Rfc2136Provider implements DnsProvider {
     if (!key.isInZone(zone)) {
       throw new IllegalArgumentException(key + " is outside zone " + zone);
     }
+    // Re-runs write nothing: no serial bump, no NOTIFY, when the RRset is already as wanted.
+    // The update below is still conditional; this read only saves a write.
+    if (reader.read(server, key).equals(change.after())) {
+      return Outcome.ALREADY_APPLIED;
+    }
     Message response = send(update(change), key);
     int rcode = response.getRcode();
     if (rcode == Rcode.NOERROR) {

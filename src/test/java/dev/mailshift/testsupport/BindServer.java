@@ -33,7 +33,9 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
+import org.xbill.DNS.ZoneTransferIn;
 
 /**
  * A real BIND9 for one test: writes named.conf, a zone and a TSIG key into a temp dir, starts
@@ -160,6 +162,22 @@ public final class BindServer implements BeforeEachCallback, AfterEachCallback {
       p.destroyForcibly();
       fail("nsupdate failed: " + output + "\nscript:\n" + script);
     }
+  }
+
+  /**
+   * Every record of the zone except the SOA, by zone transfer (AXFR, signed with the key), as
+   * sorted {@code name TTL IN TYPE data} lines: compares whole zones, SOA serial aside.
+   */
+  public List<String> zoneWithoutSoa() throws Exception {
+    ZoneTransferIn axfr = ZoneTransferIn.newAXFR(Name.fromString(zone),
+        new InetSocketAddress("127.0.0.1", port), new TSIG(TSIG.algorithmToName(ALGORITHM), Name.fromString(KEY_NAME + "."), secret));
+    axfr.setTimeout(Duration.ofSeconds(10));
+    axfr.run();
+    return axfr.getAXFR().stream()
+        .filter(r -> r.getType() != Type.SOA)
+        .map(Record::toString)
+        .sorted()
+        .toList();
   }
 
   /** The log named wrote so far (for failure messages). */
