@@ -23,6 +23,12 @@ final class DmarcCheck {
   List<CheckFinding> check(String name, List<String> txtValues) {
     List<String> dmarc = txtValues.stream()
         .filter(v -> v.strip().toLowerCase(Locale.ROOT).startsWith("v=dmarc1")).toList();
+    if (dmarc.isEmpty() && txtValues.stream()
+        .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("v=dmarc1"))) {
+      return List.of(CheckFinding.error(CHECK, name, "v=DMARC1 must be the first tag; receivers"
+          + " ignore a record that does not start with it (RFC 7489 section 6.6.3)",
+          "start the record with v=DMARC1;"));
+    }
     if (dmarc.size() != 1) {
       return List.of(CheckFinding.error(CHECK, name, dmarc.isEmpty()
           ? "no DMARC record (v=DMARC1) at " + name
