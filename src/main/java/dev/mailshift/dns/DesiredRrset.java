@@ -43,7 +43,7 @@ public record DesiredRrset(RrsetKey key, long ttl, List<String> records, Scope s
         observed.records().stream()
             .filter(r -> !TxtValue.isSpf(TxtValue.joined(r)))
             .forEach(merged::add);
-        yield RrsetSnapshot.of(key, observed.isAbsent() ? ttl : observed.ttl(), merged);
+        yield RrsetSnapshot.of(key, observed.exists() ? observed.ttl() : ttl, merged);
       }
     };
   }

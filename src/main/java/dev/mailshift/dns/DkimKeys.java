@@ -33,7 +33,8 @@ public final class DkimKeys {
   static final int RSA_BITS = 2048;
   // DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410 section 4): SEQUENCE, algorithm
   // 1.3.101.112, BIT STRING of 33 bytes (0 unused bits + 32 key bytes).
-  private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+  private static final byte[] ED25519_SPKI_PREFIX =
+      HexFormat.of().parseHex("302a300506032b6570032100");
   private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String END = "-----END PRIVATE KEY-----";
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,19 +24,9 @@ final class DmarcCheck {
   List<CheckFinding> check(String name, List<String> txtValues) {
     List<String> dmarc = txtValues.stream()
         .filter(v -> v.strip().toLowerCase(Locale.ROOT).startsWith("v=dmarc1")).toList();
-    if (dmarc.isEmpty() && txtValues.stream()
-        .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("v=dmarc1"))) {
-      return List.of(CheckFinding.error(CHECK, name, "v=DMARC1 must be the first tag; receivers"
-          + " ignore a record that does not start with it (RFC 7489 section 6.6.3)",
-          "start the record with v=DMARC1;"));
-    }
-    if (dmarc.size() != 1) {
-      return List.of(CheckFinding.error(CHECK, name, dmarc.isEmpty()
-          ? "no DMARC record (v=DMARC1) at " + name
-          : dmarc.size() + " DMARC records at " + name + "; receivers then apply none"
-              + " (RFC 7489 section 6.6.3)",
-          dmarc.isEmpty() ? "add dns.records.dmarc, e.g. \"v=DMARC1; p=none;"
-              + " rua=mailto:dmarc@<domain>\"" : "keep exactly one v=DMARC1 record"));
+    Optional<CheckFinding> wrongCount = count(name, txtValues, dmarc);
+    if (wrongCount.isPresent()) {
+      return List.of(wrongCount.get());
     }
     Map<String, String> tags;
     try {
@@ -61,6 +52,26 @@ final class DmarcCheck {
           : CheckFinding.pass(CHECK, name, "policy p=" + tags.get("p")));
     }
     return out;
+  }
+
+  /** An error unless exactly one record starts with {@code v=DMARC1}. */
+  private static Optional<CheckFinding> count(String name, List<String> txtValues,
+      List<String> dmarc) {
+    if (dmarc.isEmpty() && txtValues.stream()
+        .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("v=dmarc1"))) {
+      return Optional.of(CheckFinding.error(CHECK, name, "v=DMARC1 must be the first tag;"
+          + " receivers ignore a record that does not start with it (RFC 7489 section 6.6.3)",
+          "start the record with v=DMARC1;"));
+    }
+    if (dmarc.size() != 1) {
+      return Optional.of(CheckFinding.error(CHECK, name, dmarc.isEmpty()
+          ? "no DMARC record (v=DMARC1) at " + name
+          : dmarc.size() + " DMARC records at " + name + "; receivers then apply none"
+              + " (RFC 7489 section 6.6.3)",
+          dmarc.isEmpty() ? "add dns.records.dmarc, e.g. \"v=DMARC1; p=none;"
+              + " rua=mailto:dmarc@<domain>\"" : "keep exactly one v=DMARC1 record"));
+    }
+    return Optional.empty();
   }
 
   private static void tag(String name, String tag, String value, List<CheckFinding> out) {

@@ -52,10 +52,10 @@ public record DnsChange(Kind kind, RrsetSnapshot before, RrsetSnapshot after) {
   }
 
   private static Kind kindOf(RrsetSnapshot before, RrsetSnapshot after) {
-    if (before.isAbsent()) {
+    if (!before.exists()) {
       return Kind.ADD;
     }
-    return after.isAbsent() ? Kind.DELETE : Kind.REPLACE;
+    return after.exists() ? Kind.REPLACE : Kind.DELETE;
   }
 
   public RrsetKey key() {

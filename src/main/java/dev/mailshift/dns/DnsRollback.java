@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Restores journalled DNS changes in reverse order through a provider. Each restore is itself a
  * compare-and-swap (the RRset must still hold what mailshift wrote), so a record changed by
- * someone since is not overwritten: the rollback stops there and reports what is pending. Re-running
- * a finished or interrupted rollback is safe (RRsets already restored count as done).
+ * someone since is not overwritten: the rollback stops there and reports what is pending.
+ * Re-running a finished or interrupted rollback is safe (RRsets already restored count as done).
  */
 public final class DnsRollback {
   private final DnsProvider provider;

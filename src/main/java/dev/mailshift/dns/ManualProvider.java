@@ -79,7 +79,7 @@ public final class ManualProvider implements DnsProvider {
     };
     lines.add("At the DNS host of zone " + zone + ", " + action + " the " + key.type()
         + " records of " + relative + " (" + key.name() + "):");
-    if (!change.after().isAbsent()) {
+    if (change.after().exists()) {
       lines.add("  TTL " + change.after().ttl() + ", exactly these values and no others:");
       change.after().records().forEach(r -> lines.add("      " + display(key, r)));
     }

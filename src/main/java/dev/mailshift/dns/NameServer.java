@@ -42,7 +42,10 @@ public record NameServer(String name, InetSocketAddress address) {
       port = port(text.substring(text.indexOf(':')), hostPort);
     }
     try {
-      return new NameServer(text, new InetSocketAddress(InetAddress.getByName(host), port));
+      InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
+      // An IP literal is named by its address, so labels read "192.0.2.53:53", not twice.
+      String name = IpLiteral.parse(host).isPresent() ? addressText(address) : text;
+      return new NameServer(name, address);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException(
           "cannot resolve name server '" + host + "' (from '" + hostPort + "')", e);
@@ -63,7 +66,12 @@ public record NameServer(String name, InetSocketAddress address) {
 
   /** {@code name (address:port)} for messages. */
   public String label() {
-    String addr = address.getAddress().getHostAddress() + ":" + address.getPort();
+    String addr = addressText(address);
     return name.equals(addr) ? addr : name + " (" + addr + ")";
+  }
+
+  private static String addressText(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 }

@@ -32,7 +32,8 @@ public final class Rfc2136Provider implements DnsProvider {
     this.reader = new DirectZoneReader(timeout);
   }
 
-  public static Rfc2136Provider of(String zone, DnsProviderConfig.Rfc2136 config, Duration timeout) {
+  public static Rfc2136Provider of(
+      String zone, DnsProviderConfig.Rfc2136 config, Duration timeout) {
     return new Rfc2136Provider(zone, NameServer.parse(config.server()), config.tsig(), timeout);
   }
 
@@ -68,7 +69,7 @@ public final class Rfc2136Provider implements DnsProvider {
   private Update update(DnsChange change) {
     RrsetKey key = change.key();
     Update update = new Update(RrsetKey.absolute(zone));
-    if (change.before().isAbsent()) {
+    if (!change.before().exists()) {
       // RFC 2136 section 2.4.3: RRset does not exist (class NONE, type, empty rdata).
       update.absent(key.dnsName(), key.typeCode());
     } else {

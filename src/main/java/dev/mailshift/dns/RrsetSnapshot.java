@@ -55,8 +55,9 @@ public record RrsetSnapshot(String name, String type, long ttl, List<String> rec
     return new RrsetKey(name, type);
   }
 
-  public boolean isAbsent() {
-    return records.isEmpty();
+  /** False when the RRset does not exist (no records). */
+  public boolean exists() {
+    return !records.isEmpty();
   }
 
   /** Same record data, whatever the TTLs. */
@@ -82,7 +83,7 @@ public record RrsetSnapshot(String name, String type, long ttl, List<String> rec
 
   /** Zone-file lines, one per record: {@code name TTL IN TYPE data}; "(absent)" when empty. */
   public List<String> lines() {
-    if (isAbsent()) {
+    if (!exists()) {
       return List.of(name + " " + type + " (absent)");
     }
     return records.stream().map(r -> name + " " + ttl + " IN " + type + " " + r).toList();

@@ -25,7 +25,8 @@ final class ServerExchange {
           .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DnsTimeoutException("interrupted while waiting for " + what, server.label(), key, e);
+      throw new DnsTimeoutException(
+          "interrupted while waiting for " + what, server.label(), key, e);
     } catch (TimeoutException e) {
       throw timeout(what, server, key, timeout, e);
     } catch (ExecutionException e) {

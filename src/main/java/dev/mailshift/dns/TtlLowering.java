@@ -39,7 +39,7 @@ public record TtlLowering(String name, String type, long waitSeconds, Basis basi
     RrsetObservation observed = beforeLowering.rrset(key);
     long served = observed.maxTtl();
     boolean missingSomewhere =
-        observed.answers().stream().anyMatch(a -> a.snapshot().isAbsent());
+        observed.answers().stream().anyMatch(a -> !a.snapshot().exists());
     long negative = missingSomewhere ? beforeLowering.negativeTtl() : 0;
     return negative > served
         ? new TtlLowering(key.name(), key.type(), negative, Basis.NEGATIVE_TTL, loweredAt)

@@ -75,7 +75,8 @@ public final class ZoneFileProvider implements DnsProvider {
       Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       try {
         Files.writeString(temp, text, StandardCharsets.UTF_8);
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        PosixFileAttributeView view =
+            Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (view != null) {
           Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
         }

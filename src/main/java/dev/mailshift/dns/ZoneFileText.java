@@ -14,7 +14,7 @@ final class ZoneFileText {
   /** A token of an entry's text with its position, for in-place edits. */
   record Token(int start, int end, String text) {}
 
-  /** The tokens of {@code text} outside comments; {@code (} and {@code )} are tokens of their own. */
+  /** The tokens of {@code text} outside comments; parentheses are tokens of their own. */
   static List<Token> tokens(String text) {
     List<Token> tokens = new ArrayList<>();
     int i = 0;

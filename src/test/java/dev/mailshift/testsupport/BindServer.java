@@ -170,7 +170,8 @@ public final class BindServer implements BeforeEachCallback, AfterEachCallback {
    */
   public List<String> zoneWithoutSoa() throws Exception {
     ZoneTransferIn axfr = ZoneTransferIn.newAXFR(Name.fromString(zone),
-        new InetSocketAddress("127.0.0.1", port), new TSIG(TSIG.algorithmToName(ALGORITHM), Name.fromString(KEY_NAME + "."), secret));
+        new InetSocketAddress("127.0.0.1", port),
+        new TSIG(TSIG.algorithmToName(ALGORITHM), Name.fromString(KEY_NAME + "."), secret));
     axfr.setTimeout(Duration.ofSeconds(10));
     axfr.run();
     return axfr.getAXFR().stream()
