@@ -51,8 +51,11 @@ import org.xbill.DNS.ZoneTransferIn;
 public final class BindServer implements BeforeEachCallback, AfterEachCallback {
   public static final String KEY_NAME = "mailshift";
   public static final String ALGORITHM = "hmac-sha256";
-  private static final Path NAMED = Path.of("/usr/sbin/named");
-  private static final Path NSUPDATE = Path.of("/usr/bin/nsupdate");
+  // Debian's paths; other installs set -Dmailshift.bind.named / -Dmailshift.bind.nsupdate.
+  private static final Path NAMED =
+      Path.of(System.getProperty("mailshift.bind.named", "/usr/sbin/named"));
+  private static final Path NSUPDATE =
+      Path.of(System.getProperty("mailshift.bind.nsupdate", "/usr/bin/nsupdate"));
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
   private final String zone;
