@@ -86,8 +86,11 @@ final class SpfCheck {
       DnsSection.Outgoing outgoing) {
     List<CheckFinding> out = new ArrayList<>();
     Set<InetAddress> ips = new LinkedHashSet<>();
-    outgoing.ips().forEach(ip -> ips.add(IpLiteral.parse(ip).orElseThrow(
-        () -> new IllegalArgumentException("not an IP address in outgoing.ips: " + ip))));
+    for (String ip : outgoing.ips()) {
+      IpLiteral.parse(ip).ifPresentOrElse(ips::add, () -> out.add(CheckFinding.error(CHECK, ip,
+          "'" + ip + "' in dns.outgoing.ips is not an IP address", "write an IPv4 or IPv6"
+              + " address; put host names in dns.outgoing.hosts")));
+    }
     for (String host : outgoing.hosts()) {
       try {
         List<InetAddress> found = lookup.addresses(host);

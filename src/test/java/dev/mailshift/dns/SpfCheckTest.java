@@ -174,4 +174,11 @@ class SpfCheckTest {
         .filteredOn(f -> f.subject().equals("192.0.2.10")).singleElement()
         .satisfies(f -> assertThat(f.verdict()).isEqualTo(Verdict.WARNING));
   }
+
+  @Test
+  void check_outgoingIpThatIsAHostName_errorSayingWhereHostsGo() {
+    assertThat(check(new DnsSection.Outgoing(List.of("smtp.newhost.test"), List.of()),
+        "v=spf1 -all")).filteredOn(CheckFinding::isError).singleElement()
+        .satisfies(f -> assertThat(f.fix()).contains("dns.outgoing.hosts"));
+  }
 }
