@@ -13,9 +13,11 @@ import java.util.function.Consumer;
  *
  * <p>Invariants: a {@link Access#READ_ONLY} session refuses every mutating call with {@link
  * IllegalStateException} before anything is sent, opens folders with EXAMINE only, and fetches
- * with BODY.PEEK only. A folder already selected (or selected read-write, for an EXAMINE) is not
- * selected again: {@link #examine}/{@link #select} then return the status of that selection,
- * advanced by this session's own APPENDs; {@link #status} asks the server. After a dropped
+ * with BODY.PEEK only. A folder already open in the same mode is not opened again: {@link
+ * #examine}/{@link #select} then return the status of that selection, advanced by this session's
+ * own APPENDs; {@link #status} asks the server. An EXAMINE of a folder open read-write is sent
+ * (it switches to read-only), so a check after a sync (the validate step) sees the server's
+ * current view, not the counters of the sync's selection. After a dropped
  * connection every call throws ImapException DROPPED.
  *
  * <p>Details callers see: {@link #fetchFlags} delivers {@code internalDate} {@link
@@ -62,7 +64,7 @@ public final class JakartaImapSession implements ImapSession {
 
   @Override
   public FolderStatus examine(String folder) {
-    if (selection != null && selection.folder().equals(folder)) {
+    if (selection != null && selection.folder().equals(folder) && !selection.writable()) {
       return selection.status();
     }
     return open(folder, false);
