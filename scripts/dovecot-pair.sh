@@ -16,7 +16,7 @@
 #
 # DIR/ports.env afterwards holds:
 #   SRC_IMAP SRC_IMAPS DST_IMAP DST_IMAPS CERT (PEM of the self-signed cert, CN/SAN localhost
-#   and 127.0.0.1) USERS PASSWORD
+#   only, so that a client connecting to 127.0.0.1 sees a name mismatch) USERS PASSWORD
 # Run it as root: the Dovecot masters run as root, mail is stored as user "dovecot" (Dovecot
 # refuses uid 0 for mail), the auth worker runs as "dovecot" too, so DIR is made traversable
 # (a mktemp -d directory is 0700).
@@ -56,7 +56,7 @@ write_cert() {
   [[ -f $dir/cert.pem ]] && return 0
   openssl req -x509 -newkey rsa:2048 -nodes -days 3650 \
     -keyout "$dir/key.pem" -out "$dir/cert.pem" -subj "/CN=localhost" \
-    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" >/dev/null 2>&1 \
+    -addext "subjectAltName=DNS:localhost" >/dev/null 2>&1 \
     || die "openssl could not create a certificate in $dir"
   chmod 0644 "$dir/cert.pem"
   chmod 0600 "$dir/key.pem"
@@ -191,32 +191,45 @@ wait_listening() {
   die "$name did not listen on port $port"
 }
 
+# start_instances: writes configs on fresh ports and starts both; non-zero if one fails (a
+# port taken between choosing and binding), after stopping whatever did start.
+start_instances() {
+  si=$(free_port); ss=$(free_port); di=$(free_port); ds=$(free_port)
+  source_conf "$si" "$ss" >"$DIR/src/dovecot.conf"
+  destination_conf "$di" "$ds" >"$DIR/dst/dovecot.conf"
+  if "$DOVECOT" -c "$DIR/src/dovecot.conf" && "$DOVECOT" -c "$DIR/dst/dovecot.conf"; then
+    return 0
+  fi
+  stop_one "$DIR/src/dovecot.conf" "$DIR/src/run/master.pid"
+  stop_one "$DIR/dst/dovecot.conf" "$DIR/dst/run/master.pid"
+  return 1
+}
+
 start() {
   [[ -x $DOVECOT ]] || die "$DOVECOT not found (apt-get install dovecot-imapd)"
   mkdir -p "$DIR"
   DIR=$(cd "$DIR" && pwd)
   [[ -f $DIR/ports.env ]] && die "$DIR/ports.env exists: already started? run stop first"
-  # The auth worker and login processes run as dovecot/dovenull: every parent must be
-  # traversable (mktemp -d makes 0700 directories).
+  # The auth worker and login processes run as dovecot/dovenull and must reach DIR: mktemp -d
+  # makes it 0700, so open it; its parents are left alone (use a directory under /tmp).
   chmod 0755 "$DIR"
-  local d=$DIR
-  while [[ $d != / ]]; do chmod o+x "$d" 2>/dev/null || true; d=$(dirname "$d"); done
+  runuser -u dovecot -- test -x "$DIR" \
+    || die "user dovecot cannot reach $DIR: use a directory whose parents are traversable (/tmp)"
   USED_PORTS=$DIR/.ports
   : >"$USED_PORTS"
   local users=${DOVECOT_USERS:-500}
   write_users "$DIR/users" "$users"
   write_cert "$DIR"
-  local si ss di ds
-  si=$(free_port); ss=$(free_port); di=$(free_port); ds=$(free_port)
   for name in src dst; do
     mkdir -p "$DIR/$name/run" "$DIR/$name/state" "$DIR/$name/home"
     chmod 0755 "$DIR/$name" "$DIR/$name/run"
     chown dovecot:dovecot "$DIR/$name/home"
   done
-  source_conf "$si" "$ss" >"$DIR/src/dovecot.conf"
-  destination_conf "$di" "$ds" >"$DIR/dst/dovecot.conf"
-  "$DOVECOT" -c "$DIR/src/dovecot.conf" || die "source dovecot failed: $(tail -5 "$DIR/src/dovecot.log" 2>/dev/null)"
-  "$DOVECOT" -c "$DIR/dst/dovecot.conf" || die "destination dovecot failed: $(tail -5 "$DIR/dst/dovecot.log" 2>/dev/null)"
+  local attempt
+  for attempt in 1 2 3; do
+    start_instances && break
+    [[ $attempt -eq 3 ]] && die "dovecot did not start: $(tail -5 "$DIR"/*/dovecot.log 2>/dev/null)"
+  done
   wait_listening "$si" src; wait_listening "$ss" src
   wait_listening "$di" dst; wait_listening "$ds" dst
   cat >"$DIR/ports.env.tmp" <<EOF

@@ -17,6 +17,12 @@ import java.util.function.Consumer;
  * selected again: {@link #examine}/{@link #select} then return the status of that selection,
  * advanced by this session's own APPENDs; {@link #status} asks the server. After a dropped
  * connection every call throws ImapException DROPPED.
+ *
+ * <p>Details callers see: {@link #fetchFlags} delivers {@code internalDate} {@link
+ * java.time.Instant#EPOCH} (not asked for); {@link #fetchBodies} hands messages out in the order
+ * asked and skips one the server no longer has (expunged meanwhile); {@link #create} of an
+ * existing folder succeeds; {@link #append} above an advertised APPENDLIMIT fails REJECTED
+ * without sending the bytes. A sink's own exception leaves unchanged, the connection still usable.
  */
 public final class JakartaImapSession implements ImapSession {
   private final Wire wire;

@@ -9,10 +9,12 @@ import dev.mailshift.plan.Secret;
 import dev.mailshift.testsupport.GreenMailServers;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class JakartaImapConnectorTest {
   @RegisterExtension
@@ -104,5 +106,20 @@ class JakartaImapConnectorTest {
         Access.READ_ONLY))
         .isInstanceOfSatisfying(ImapException.class,
             e -> assertThat(e.kind()).isEqualTo(ImapException.Kind.TLS));
+  }
+
+  @Test
+  void connect_unreadableCaFile_failsWithTlsBeforeConnecting(@TempDir Path dir)
+      throws IOException {
+    Path notPem = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+    ImapEndpoint e = new ImapEndpoint("127.0.0.1", server.getImaps().getPort(),
+        ImapEndpoint.TlsMode.IMPLICIT, java.util.Optional.of(notPem), false,
+        java.time.Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> connector.connect(e, GreenMailServers.alice(), Access.READ_ONLY))
+        .isInstanceOfSatisfying(ImapException.class, x -> {
+          assertThat(x.kind()).isEqualTo(ImapException.Kind.TLS);
+          assertThat(x.getMessage()).contains("ca.pem");
+        });
   }
 }

@@ -9,6 +9,7 @@ import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.TestMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class JakartaImapSessionTest {
   @RegisterExtension
@@ -228,139 +230,6 @@ class JakartaImapSessionTest {
   }
 
   @Test
-  void createSubscribeList_nestedFolder_isListedAndSubscribed() {
-    ImapSession rw = session(destination, Access.READ_WRITE);
-
-    rw.create("Archiv.2023");
-    rw.create("Archiv.2023"); // again: a re-run must not fail
-    rw.subscribe("Archiv.2023");
-
-    assertThat(rw.listFolders()).filteredOn(f -> f.name().equals("Archiv.2023")).singleElement()
-        .satisfies(f -> {
-          assertThat(f.subscribed()).isTrue();
-          assertThat(f.separator()).isEqualTo('.');
-          assertThat(f.selectable()).isTrue();
-        });
-  }
-
-  @Test
-  void create_nonAsciiNames_roundTripThroughModifiedUtf7() {
-    ImapSession rw = session(destination, Access.READ_WRITE);
-    List<String> names = List.of("Entw\u00fcrfe", "03_M\u00e4rchen & Co", "Post \uD83D\uDCEC");
-
-    names.forEach(rw::create);
-
-    assertThat(rw.listFolders()).extracting(FolderInfo::name).containsAll(names);
-    names.forEach(n -> assertThat(rw.status(n).messages()).isZero());
-  }
-
-  @Test
-  void status_missingFolder_failsWithNoSuchFolder() {
-    ImapSession ro = session(source, Access.READ_ONLY);
-
-    assertThatThrownBy(() -> ro.status("Nope"))
-        .isInstanceOfSatisfying(ImapException.class,
-            e -> assertThat(e.kind()).isEqualTo(ImapException.Kind.NO_SUCH_FOLDER));
-  }
-
-  @Test
-  void examine_missingFolder_failsWithNoSuchFolder() {
-    ImapSession ro = session(source, Access.READ_ONLY);
-
-    assertThatThrownBy(() -> ro.examine("Nope"))
-        .isInstanceOfSatisfying(ImapException.class,
-            e -> assertThat(e.kind()).isEqualTo(ImapException.Kind.NO_SUCH_FOLDER));
-  }
-
-  @Test
-  void replaceFlags_selectedFolder_makesFlagsExactlyThese() {
-    ImapSession rw = session(destination, Access.READ_WRITE);
-    long uid = seed(rw, "INBOX", TestMessage.simple("f", "<f@x>"), Set.of("\\Seen", "$Old"));
-    rw.select("INBOX");
-
-    rw.replaceFlags(uid, Set.of("\\Flagged", "$New"));
-
-    assertThat(meta(rw, uid, uid)).singleElement()
-        .satisfies(m -> assertThat(m.flags()).containsExactlyInAnyOrder("\\Flagged", "$New"));
-  }
-
-  @Test
-  void expunge_someUids_removesOnlyThose() {
-    // given: three messages, one of them flagged \Deleted by "someone else"
-    ImapSession rw = session(destination, Access.READ_WRITE);
-    long a = seed(rw, "INBOX", TestMessage.simple("a", "<a@x>"), Set.of());
-    long b = seed(rw, "INBOX", TestMessage.simple("b", "<b@x>"), Set.of());
-    long c = seed(rw, "INBOX", TestMessage.simple("c", "<c@x>"), Set.of("\\Deleted"));
-    rw.select("INBOX");
-
-    // when
-    rw.expunge(List.of(a));
-
-    // then
-    assertThat(meta(rw, 1, Long.MAX_VALUE)).extracting(MessageMeta::uid).containsExactly(b, c);
-  }
-
-  @Test
-  void select_reportsPermanentFlags() {
-    ImapSession rw = session(destination, Access.READ_WRITE);
-
-    FolderStatus st = rw.select("INBOX");
-
-    assertThat(st.permanentFlags()).contains("\\Seen");
-    assertThat(st.uidValidity()).isPositive();
-  }
-
-  @Test
-  void readOnlySession_mutatingCalls_throwBeforeTheWire() {
-    ImapSession ro = session(source, Access.READ_ONLY);
-    TestMessage m = TestMessage.simple("x", "<x@x>");
-    List<Runnable> calls = List.of(
-        () -> ro.select("INBOX"),
-        () -> ro.append("INBOX", m, Set.of(), DATE),
-        () -> ro.create("X"),
-        () -> ro.subscribe("INBOX"),
-        () -> ro.replaceFlags(1, Set.of()),
-        () -> ro.expunge(List.of(1L)));
-
-    for (Runnable call : calls) {
-      assertThatThrownBy(call::run).isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("read-only");
-    }
-    assertThat(source.getReceivedMessages()).isEmpty();
-    assertThat(ro.listFolders()).extracting(FolderInfo::name).containsExactly("INBOX");
-  }
-
-  @Test
-  void readOnlySession_everyRead_leavesSourceFlagsUnchanged() {
-    // given: one unseen and one seen message
-    ImapSession rw = session(source, Access.READ_WRITE);
-    TestMessage m1 = TestMessage.simple("unseen", "<u@x>");
-    TestMessage m2 = TestMessage.withAttachment(300_000, 3);
-    long u1 = seed(rw, "INBOX", m1, Set.of());
-    long u2 = seed(rw, "INBOX", m2, Set.of("\\Seen", "$Work"));
-    rw.close();
-    open.remove(rw);
-    List<UidSize> both = List.of(new UidSize(u1, m1.size()), new UidSize(u2, m2.size()));
-
-    // when: every read a source session does
-    ImapSession ro = session(source, Access.READ_ONLY);
-    ro.listFolders();
-    ro.status("INBOX");
-    ro.examine("INBOX");
-    meta(ro, 1, Long.MAX_VALUE);
-    ro.fetchFlags(OptionalLong.empty(), x -> {});
-    bodies(ro, both);
-    ro.close();
-
-    // then: a fresh session sees the flags as they were
-    ImapSession check = session(source, Access.READ_ONLY);
-    check.examine("INBOX");
-    Map<Long, Set<String>> flags = new HashMap<>();
-    check.fetchFlags(OptionalLong.empty(), x -> flags.put(x.uid(), x.flags()));
-    assertThat(flags).containsEntry(u1, Set.of()).containsEntry(u2, Set.of("\\Seen", "$Work"));
-  }
-
-  @Test
   void fetchBodies_sinkThrows_closesTheRestAndKeepsSessionUsable() {
     ImapSession rw = session(source, Access.READ_WRITE);
     TestMessage a = TestMessage.simple("a", "<a@x>");
@@ -384,5 +253,108 @@ class JakartaImapSessionTest {
     ImapSession ro = session(source, Access.READ_ONLY);
 
     assertThatThrownBy(() -> meta(ro, 1, 2)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void fetchMetaAndFlags_emptyFolder_returnNothing() {
+    ImapSession ro = session(source, Access.READ_ONLY);
+    ro.examine("INBOX");
+    List<MessageMeta> flags = new ArrayList<>();
+
+    ro.fetchFlags(OptionalLong.empty(), flags::add);
+
+    assertThat(meta(ro, 1, Long.MAX_VALUE)).isEmpty();
+    assertThat(flags).isEmpty();
+  }
+
+  @Test
+  void fetchBodies_smallChunks_reassemblesExactlyAndCleansSpool(@TempDir Path spool) {
+    // given: 16 kB chunks and a 1 kB heap limit, so a 100 kB message takes 7 partial FETCHes
+    ImapConnector chunky = new JakartaImapConnector(new FetchLimits(16 << 10, 64 << 10, 1 << 10,
+        spool));
+    ImapSession rw = chunky.connect(GreenMailServers.plain(source), GreenMailServers.alice(),
+        Access.READ_WRITE);
+    open.add(rw);
+    TestMessage m = TestMessage.withAttachment(100_000, 11);
+    long uid = seed(rw, "INBOX", m, Set.of());
+    rw.examine("INBOX");
+    List<String> got = new ArrayList<>();
+
+    // when
+    rw.fetchBodies(List.of(new UidSize(uid, m.size())), f -> {
+      try (f) {
+        assertThat(f).isInstanceOf(FileMessage.class);
+        got.add(f.sha256());
+      }
+    });
+
+    // then
+    assertThat(got).containsExactly(m.sha256());
+    assertThat(spool.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void fetchBodies_chunkedBodyLongerThanSize_failsProtocolAndLeavesNoSpoolFile(
+      @TempDir Path spool) {
+    ImapConnector chunky = new JakartaImapConnector(new FetchLimits(16 << 10, 64 << 10, 1 << 10,
+        spool));
+    ImapSession rw = chunky.connect(GreenMailServers.plain(source), GreenMailServers.alice(),
+        Access.READ_WRITE);
+    open.add(rw);
+    TestMessage m = TestMessage.withAttachment(100_000, 12);
+    long uid = seed(rw, "INBOX", m, Set.of());
+    rw.examine("INBOX");
+    List<FetchedMessage> got = new ArrayList<>();
+
+    assertThatThrownBy(() -> rw.fetchBodies(List.of(new UidSize(uid, m.size() - 1)), got::add))
+        .isInstanceOfSatisfying(ImapException.class,
+            e -> assertThat(e.kind()).isEqualTo(ImapException.Kind.PROTOCOL));
+    assertThat(got).isEmpty();
+    assertThat(spool.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void fetchBodies_expungedMeanwhile_isSkipped() {
+    ImapSession rw = session(source, Access.READ_WRITE);
+    TestMessage a = TestMessage.simple("a", "<a@x>");
+    long ua = seed(rw, "INBOX", a, Set.of());
+    rw.examine("INBOX");
+    List<FetchedMessage> got = new ArrayList<>();
+
+    rw.fetchBodies(List.of(new UidSize(ua + 100, 10), new UidSize(ua, a.size())), got::add);
+
+    assertThat(got).extracting(FetchedMessage::uid).containsExactly(ua);
+    got.forEach(FetchedMessage::close);
+  }
+
+  @Test
+  void appendThenFetch_bareLineFeeds_greenMailFixesOnlyTheHeader() {
+    // Dovecot turns every bare LF into CRLF (see the IT); GreenMail only the header's
+    ImapSession rw = session(source, Access.READ_WRITE);
+    byte[] lf = "Subject: lf\n\nline one\nline two\n".getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII);
+    long uid = seed(rw, "INBOX", TestMessage.of(lf), Set.of());
+    rw.examine("INBOX");
+
+    long size = meta(rw, uid, uid).get(0).size();
+    byte[] back = bodies(rw, List.of(new UidSize(uid, size))).get(uid);
+
+    // GreenMail rewrites the header's line ends to CRLF and keeps the body's bare LFs
+    assertThat(new String(back, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("Subject: lf\r\n\r\nline one\nline two\n");
+    assertThat(size).isEqualTo(back.length);
+  }
+
+  @Test
+  void fetchMeta_sinkThrows_sameExceptionAndSessionStaysUsable() {
+    ImapSession rw = session(source, Access.READ_WRITE);
+    seed(rw, "INBOX", TestMessage.simple("a", "<a@x>"), Set.of());
+    seed(rw, "INBOX", TestMessage.simple("b", "<b@x>"), Set.of());
+    rw.examine("INBOX");
+
+    assertThatThrownBy(() -> rw.fetchMeta(1, Long.MAX_VALUE, m -> {
+      throw new IllegalStateException("engine says no");
+    })).isExactlyInstanceOf(IllegalStateException.class).hasMessage("engine says no");
+    assertThat(meta(rw, 1, Long.MAX_VALUE)).hasSize(2);
   }
 }

@@ -46,6 +46,12 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
       return new Credentials(user, password);
     }
 
+    /** IMAPS with the test CA to 127.0.0.1, a name the certificate does not carry. */
+    public ImapEndpoint imapsWrongName() {
+      return new ImapEndpoint("127.0.0.1", imaps.port(), TlsMode.IMPLICIT, imaps.caFile(),
+          false, imaps.timeout());
+    }
+
     /** STARTTLS without the test CA: certificate checks must fail. */
     public ImapEndpoint starttlsUntrusted() {
       return new ImapEndpoint(starttls.host(), starttls.port(), TlsMode.STARTTLS,
@@ -133,8 +139,9 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
       int imaps = Integer.parseInt(env.get(side + "_IMAPS"));
       return new Account(user, new Secret(env.get("PASSWORD")),
           new ImapEndpoint("127.0.0.1", imap, TlsMode.NONE, Optional.empty(), false, TIMEOUT),
-          new ImapEndpoint("127.0.0.1", imap, TlsMode.STARTTLS, Optional.of(ca), false, TIMEOUT),
-          new ImapEndpoint("127.0.0.1", imaps, TlsMode.IMPLICIT, Optional.of(ca), false, TIMEOUT),
+          // the certificate names localhost only (not 127.0.0.1): see tlsWrongName
+          new ImapEndpoint("localhost", imap, TlsMode.STARTTLS, Optional.of(ca), false, TIMEOUT),
+          new ImapEndpoint("localhost", imaps, TlsMode.IMPLICIT, Optional.of(ca), false, TIMEOUT),
           ca);
     }
 
