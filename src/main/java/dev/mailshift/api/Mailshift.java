@@ -57,7 +57,7 @@ public final class Mailshift {
           observed.add(o);
           o.folderMap().conflicts().forEach(c -> conflicts.add(t.id() + ": " + c));
         } catch (RuntimeException e) {
-          problems.add(t.id() + ": " + Failures.describe(e));
+          problems.add(t.id() + ": " + Failures.explain(e));
         }
       }
       stopIf(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);

@@ -101,7 +101,7 @@ final class Plans {
 
   private static List<Problem> problems(Plan plan, SecretResolver.Resolution secrets) {
     return secrets.failures().stream()
-        .map(e -> Problem.error(new Location(plan.source().file().toString(), 0, 0), e.getMessage(), e.fix()))
+        .map(e -> Problem.error(new Location(plan.source().file().toString(), 0, 0), e.summary(), e.fix()))
         .toList();
   }
 

@@ -99,7 +99,7 @@ public final class Applier {
               observed.put(account.id(), o);
               o.folderMap().conflicts().forEach(c -> conflicts.add(account.id() + ": " + c));
             },
-            e -> problems.add(account.id() + ": " + Failures.describe(e))));
+            e -> problems.add(account.id() + ": " + Failures.explain(e))));
     if (!problems.isEmpty()) {
       throw new ApplyStoppedException(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);
     }

@@ -9,6 +9,7 @@ import dev.mailshift.change.Preflight;
 import dev.mailshift.change.Subscribe;
 import dev.mailshift.change.SyncFolder;
 import dev.mailshift.change.VerifyAccount;
+import dev.mailshift.imap.ImapException;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MappedFolder;
@@ -77,7 +78,19 @@ final class StepExecutor {
   }
 
   private StepResult create(CreateFolder c) {
-    onDestination(c.account(), session -> session.create(c.destinationFolder()));
+    try {
+      onDestination(c.account(), session -> session.create(c.destinationFolder()));
+    } catch (ImapException e) {
+      if (e.kind() != ImapException.Kind.REJECTED) {
+        throw e;
+      }
+      // A name the destination cannot hold fails the same way on every re-run: say how to
+      // give the folder another name instead of "run apply again".
+      return StepResult.of(c, StepStatus.FAILED, Failures.describe(e)
+          + "; fix: give source folder '" + c.sourceFolder() + "' a name the destination accepts"
+          + " with a `folders.map` or `folders.rename` rule, or leave it out with"
+          + " `folders.exclude`");
+    }
     return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder());
   }
 

@@ -59,7 +59,21 @@ public final class JakartaImapSession implements ImapSession {
 
   @Override
   public FolderStatus status(String folder) {
-    return Mailboxes.status(wire, info, folder);
+    FolderStatus status = Mailboxes.status(wire, info, folder);
+    if (status.uidValidity() > 0) {
+      return status;
+    }
+    // Dovecot 2.3 (Maildir) can answer STATUS of a folder that another session has just
+    // created and nobody has opened yet with UIDVALIDITY 0, which RFC 3501 (9, nz-number) does
+    // not allow. Opening the folder makes the server assign it. EXAMINE changes nothing; the
+    // selection callers made before is restored, so status() still leaves it as it was.
+    Selection before = selection;
+    FolderStatus opened = open(folder, false);
+    if (before != null) {
+      open(before.folder(), before.writable());
+    }
+    return new FolderStatus(opened.uidValidity(), opened.uidNext(), opened.messages(),
+        opened.highestModseq());
   }
 
   @Override

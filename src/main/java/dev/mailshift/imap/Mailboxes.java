@@ -35,7 +35,8 @@ final class Mailboxes {
         }
       });
       Status s = found[0];
-      if (s == null || s.uidvalidity <= 0 || s.uidnext <= 0) {
+      // UIDVALIDITY 0 is let through: JakartaImapSession#status resolves it by opening the folder.
+      if (s == null || s.uidvalidity < 0 || s.uidnext <= 0) {
         throw unreadable(wire, "STATUS", null);
       }
       OptionalLong modseq = condstore && s.highestmodseq > 0
