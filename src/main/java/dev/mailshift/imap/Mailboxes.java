@@ -17,6 +17,27 @@ final class Mailboxes {
   private Mailboxes() {}
 
   static FolderStatus status(Wire wire, ServerInfo info, String folder) {
+    // Dovecot answers UIDVALIDITY 0 for an `auto = create|subscribe` mailbox that another
+    // session is creating on first access at that moment; asked again, it gives the real value.
+    for (int attempt = 1; ; attempt++) {
+      FolderStatus s = statusOnce(wire, info, folder);
+      if (s != null) {
+        return s;
+      }
+      if (attempt == 4) {
+        throw unreadable(wire, "STATUS (UIDVALIDITY 0)", null);
+      }
+      try {
+        Thread.sleep(25L << attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw unreadable(wire, "STATUS (interrupted)", null);
+      }
+    }
+  }
+
+  /** STATUS once; null when the answer had UIDVALIDITY 0 (a mailbox being created). */
+  private static FolderStatus statusOnce(Wire wire, ServerInfo info, String folder) {
     boolean condstore = info.has("CONDSTORE");
     String items = condstore
         ? "(UIDVALIDITY UIDNEXT MESSAGES HIGHESTMODSEQ)"
@@ -35,6 +56,9 @@ final class Mailboxes {
         }
       });
       Status s = found[0];
+      if (s != null && s.uidvalidity == 0 && s.uidnext > 0) {
+        return null;
+      }
       if (s == null || s.uidvalidity <= 0 || s.uidnext <= 0) {
         throw unreadable(wire, "STATUS", null);
       }
