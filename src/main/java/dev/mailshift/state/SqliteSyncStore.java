@@ -117,20 +117,39 @@ final class SqliteSyncStore implements SyncStore {
 
   @Override
   public long addIntent(AppendIntent i) {
-    return db.transaction(c -> {
-      try (PreparedStatement p = prepare(c, "INSERT INTO append_intent(account, source_folder,"
-          + " source_uidvalidity, source_uid, destination_folder, destination_uidvalidity,"
-          + " destination_uid_next, size, sha256, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-          i.account(), i.sourceFolder(), i.sourceUidValidity(), i.sourceUid(),
-          i.destinationFolder(), i.destinationUidValidity(), i.destinationUidNext(), i.size(),
-          i.sha256(), db.now())) {
-        p.executeUpdate();
+    return addIntents(List.of(i)).getFirst();
+  }
+
+  @Override
+  public List<Long> addIntents(List<AppendIntent> intents) {
+    if (intents.isEmpty()) {
+      return List.of();
+    }
+    return db.durableTransaction(c -> {
+      List<Long> ids = new ArrayList<>(intents.size());
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO append_intent(account,"
+          + " source_folder, source_uidvalidity, source_uid, destination_folder,"
+          + " destination_uidvalidity, destination_uid_next, size, sha256, created_at)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING intent_id")) {
+        String now = db.now();
+        for (AppendIntent i : intents) {
+          p.setString(1, i.account());
+          p.setString(2, i.sourceFolder());
+          p.setLong(3, i.sourceUidValidity());
+          p.setLong(4, i.sourceUid());
+          p.setString(5, i.destinationFolder());
+          p.setLong(6, i.destinationUidValidity());
+          p.setLong(7, i.destinationUidNext());
+          p.setLong(8, i.size());
+          p.setString(9, i.sha256());
+          p.setString(10, now);
+          try (ResultSet rs = p.executeQuery()) {
+            rs.next();
+            ids.add(rs.getLong(1));
+          }
+        }
       }
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-        rs.next();
-        return rs.getLong(1);
-      }
+      return ids;
     });
   }
 

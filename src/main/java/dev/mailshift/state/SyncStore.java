@@ -36,6 +36,15 @@ public interface SyncStore {
   /** Stores an intent durably (its own transaction) and returns its id. */
   long addIntent(AppendIntent intent);
 
+  /**
+   * Stores several intents durably in one transaction (one disk sync for all) and returns their
+   * ids in the same order. Intents of messages then not appended are harmless: they are settled
+   * like those of a killed run.
+   */
+  default List<Long> addIntents(List<AppendIntent> intents) {
+    return intents.stream().map(this::addIntent).toList();
+  }
+
   List<AppendIntent> intents(String account, String sourceFolder);
 
   void commit(SyncBatch batch);

@@ -14,19 +14,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Copies the source messages above the checkpoint that are neither mapped nor skipped, in UID
- * order and in chunks: bodies of a chunk are fetched in one call and each is appended as soon as
- * it has arrived whole, after its append intent is durable; the chunk's mappings, skips and the
- * advanced checkpoint are then committed together.
+ * order and in chunks: the bodies of a chunk are fetched, the append intents of the whole chunk
+ * are made durable in one transaction, then each message is appended; the chunk's mappings, skips
+ * and the advanced checkpoint are then committed together.
  */
 final class MessageCopier {
   static final int CHUNK_MESSAGES = 50;
-  static final long CHUNK_BYTES = 16L << 20;
+  /** Held whole between fetch and append: bounds the heap per worker with CHUNK_MESSAGES. */
+  static final long CHUNK_BYTES = 8L << 20;
 
   private final SyncStore store;
   private final FolderKey key;
@@ -104,13 +106,7 @@ final class MessageCopier {
       }
     }
     if (!toCopy.isEmpty()) {
-      List<ImapSession.UidSize> wanted = toCopy.values().stream()
-          .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList();
-      source.fetchBodies(wanted, fetched -> {
-        try (fetched) {
-          append(toCopy.get(fetched.uid()), fetched, r);
-        }
-      });
+      fetchAndAppend(toCopy, r);
     }
     store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), r.mappings,
         r.finished, r.skipRecords, Map.of(), List.of(), OptionalLong.empty()));
@@ -141,13 +137,38 @@ final class MessageCopier {
         .orElse(Long.MAX_VALUE);
   }
 
-  private void append(MessageMeta meta, FetchedMessage message, ChunkResult r) {
+  /**
+   * Fetches the chunk's bodies (held on the heap or spooled, at most {@link #CHUNK_BYTES} and
+   * {@link #CHUNK_MESSAGES}), makes the intents of all of them durable in one transaction, then
+   * appends them one by one. One disk sync per chunk instead of one per message; an intent whose
+   * message was never appended (a drop or kill mid-chunk) is settled by {@link IntentResolver}.
+   */
+  private void fetchAndAppend(Map<Long, MessageMeta> toCopy, ChunkResult r) {
+    List<ImapSession.UidSize> wanted = toCopy.values().stream()
+        .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList();
+    List<FetchedMessage> fetched = new ArrayList<>();
+    try {
+      source.fetchBodies(wanted, fetched::add);
+      long uidNextBound = destination.uidNextBound();
+      List<AppendIntent> intents = fetched.stream().map(m -> new AppendIntent(0, key.account(),
+          key.source(), key.sourceUidValidity(), m.uid(), key.destination(),
+          key.destinationUidValidity(), uidNextBound, m.size(), m.sha256())).toList();
+      List<Long> ids = store.addIntents(intents);
+      for (int i = 0; i < fetched.size(); i++) {
+        // Out of the list before the append: its heap is freed as soon as it is sent.
+        try (FetchedMessage message = fetched.set(i, null)) {
+          append(toCopy.get(message.uid()), message, withId(intents.get(i), ids.get(i)), r);
+        }
+      }
+    } finally {
+      fetched.stream().filter(Objects::nonNull).forEach(FetchedMessage::close);
+    }
+  }
+
+  private void append(MessageMeta meta, FetchedMessage message, AppendIntent stored,
+      ChunkResult r) {
     KeywordFilter.Filtered flags = destination.keywords().apply(meta.flags());
     tally.rejectedKeywords.addAll(flags.dropped());
-    AppendIntent intent = new AppendIntent(0, key.account(), key.source(),
-        key.sourceUidValidity(), meta.uid(), key.destination(), key.destinationUidValidity(),
-        destination.uidNextBound(), message.size(), message.sha256());
-    AppendIntent stored = withId(intent, store.addIntent(intent));
     Appended appended;
     try {
       appended = appendWithFallback(message, meta, flags.kept());
