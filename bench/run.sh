@@ -167,8 +167,8 @@ cp "$WORK/$NOOP.time" "$WORK/noop.time"; cp "$WORK/$NOOP.server" "$WORK/noop.ser
 /usr/bin/time -v -o "$WORK/noop_launcher.time" "$here/bin/mailshift" apply "$PLAN_DIR/plan.yaml" \
   >"$WORK/noop_launcher.out" 2>&1 || { cat "$WORK/noop_launcher.out" >&2; exit 1; }
 
-# Round trips of a no-op run: Dovecot writes every client line to a rawlog; count the tagged
-# commands per connection (rawlog_dir must exist; it is read at login, so reload first).
+# Round trips of a no-op run: Dovecot writes every client line to a rawlog ("TIME TAG COMMAND"
+# after login; CAPABILITY/LOGIN go to the login process and are not in it); count the commands (rawlog_dir must exist; it is read at login, so reload first).
 say "no-op re-run with Dovecot rawlog (counting commands)"
 for side in src dst; do
   mkdir -p "$PAIR/$side/rawlog"; chown dovecot:dovecot "$PAIR/$side/rawlog"
@@ -179,12 +179,12 @@ mailshift noop_rawlog apply "$PLAN_DIR/plan.yaml"
 count_commands() { # side -> "connections commands"
   local files=("$PAIR/$1"/rawlog/*.in)
   [ -e "${files[0]}" ] || { echo "0 0"; return; }
-  echo "${#files[@]} $(cat "${files[@]}" | grep -c -E '^[A-Za-z0-9]+ [A-Za-z]')"
+  echo "${#files[@]} $(cat "${files[@]}" | grep -c -E '^[0-9.]+ [A-Za-z0-9]+ [A-Za-z]')"
 }
 read -r SRC_CONNS SRC_CMDS <<<"$(count_commands src)"
 read -r DST_CONNS DST_CMDS <<<"$(count_commands dst)"
-SRC_CMD_LIST=$(cat "$PAIR/src"/rawlog/*.in 2>/dev/null | awk '/^[A-Za-z0-9]+ [A-Za-z]/ {print toupper($2)}' | sort | uniq -c | awk '{printf "%s%s=%s", sep, $2, $1; sep=" "}')
-DST_CMD_LIST=$(cat "$PAIR/dst"/rawlog/*.in 2>/dev/null | awk '/^[A-Za-z0-9]+ [A-Za-z]/ {print toupper($2)}' | sort | uniq -c | awk '{printf "%s%s=%s", sep, $2, $1; sep=" "}')
+SRC_CMD_LIST=$(cat "$PAIR/src"/rawlog/*.in 2>/dev/null | awk '/^[0-9.]+ [A-Za-z0-9]+ [A-Za-z]/ {print toupper($3)}' | sort | uniq -c | awk '{printf "%s%s=%s", sep, $2, $1; sep=" "}')
+DST_CMD_LIST=$(cat "$PAIR/dst"/rawlog/*.in 2>/dev/null | awk '/^[0-9.]+ [A-Za-z0-9]+ [A-Za-z]/ {print toupper($3)}' | sort | uniq -c | awk '{printf "%s%s=%s", sep, $2, $1; sep=" "}')
 for side in src dst; do
   sed -i '/^protocol imap {$/{N;N;/rawlog_dir/d}' "$PAIR/$side/dovecot.conf"
   doveadm -c "$PAIR/$side/dovecot.conf" reload
