@@ -53,8 +53,8 @@ if [ -z "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]
 fi
 # The same flags as bin/mailshift, its CDS archive included (checked against the launcher).
 JVM_FLAGS=(-XX:SharedArchiveFile="$here/target/mailshift.jsa" -XX:+AutoCreateSharedArchive
-  -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC
-  --enable-native-access=ALL-UNNAMED)
+  -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+  -Xms32m -Xmn24m --enable-native-access=ALL-UNNAMED)
 for flag in "${JVM_FLAGS[@]}"; do
   grep -qF -- "${flag%%=*}" bin/mailshift \
     || { say "bin/mailshift no longer passes $flag: update JVM_FLAGS in bench/run.sh"; exit 1; }
