@@ -51,14 +51,8 @@ if [ -z "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]
   jar=$(ls target/mailshift-*-all.jar | head -1)
   rm -f target/mailshift.jsa
 fi
-# The same flags as bin/mailshift, its CDS archive included (checked against the launcher).
-JVM_FLAGS=(-XX:SharedArchiveFile="$here/target/mailshift.jsa" -XX:+AutoCreateSharedArchive
-  -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1
-  -Xms32m -Xmn24m --enable-native-access=ALL-UNNAMED)
-for flag in "${JVM_FLAGS[@]}"; do
-  grep -qF -- "${flag%%=*}" bin/mailshift \
-    || { say "bin/mailshift no longer passes $flag: update JVM_FLAGS in bench/run.sh"; exit 1; }
-done
+# The same flags as bin/mailshift (scripts/jvm-flags.sh), its start-up cache included.
+source "$here/scripts/jvm-flags.sh"
 
 WORK=$(mktemp -d /tmp/mailshift-bench.XXXXXX)
 PAIR="$WORK/dovecot"
@@ -115,7 +109,7 @@ export BENCH_PW=pw
 
 mailshift() { # label args... : runs under /usr/bin/time -v, output in $WORK/LABEL.{out,time}
   local label=$1; shift
-  if ! /usr/bin/time -v -o "$WORK/$label.time" "$JAVA" "${JVM_FLAGS[@]}" -jar "$jar" "$@" \
+  if ! /usr/bin/time -v -o "$WORK/$label.time" "$JAVA" "${MAILSHIFT_JVM_FLAGS[@]}" -jar "$jar" "$@" \
       >"$WORK/$label.out" 2>&1; then
     cat "$WORK/$label.out" >&2
     say "$label failed"
@@ -146,9 +140,11 @@ dst_messages() {
     | sed -n 's/.*messages=\([0-9]*\).*/\1/p' | awk '{s+=$1} END {print s+0}'
 }
 
-say "warming the CDS archive (apply of a 40-message mailbox)"
-rm -f "$here/target/mailshift.jsa"
+say "warming the start-up cache (apply of a 40-message mailbox, then its no-op)"
+rm -f "$here/target/mailshift.jsa" "$here/target/mailshift.aot"
+mailshift_jvm_flags "$here/target"
 mailshift warm apply "$WORK/warm/plan.yaml"
+mailshift_jvm_flags "$here/target"
 mailshift warm2 apply "$WORK/warm/plan.yaml"
 
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
