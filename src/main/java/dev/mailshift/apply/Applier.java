@@ -70,13 +70,15 @@ public final class Applier {
   private ApplyOutcome runStages(long runId, ApplyRequest request) {
     Map<String, AccountTarget> targets = new LinkedHashMap<>();
     request.accounts().forEach(a -> targets.put(a.id(), a));
-    Map<String, AccountObservation> observed = observeAll(request);
+    Map<String, AccountScanner.Scanned> scanned = observeAll(request);
+    Map<String, AccountObservation> observed = new LinkedHashMap<>();
+    scanned.forEach((id, sc) -> observed.put(id, sc.observation()));
     ChangeSet changes = request.saved().isPresent()
         ? checkedSaved(request, observed)
         : new Planner().plan(request.planName(), request.planSha256(), request.phase(),
             List.copyOf(observed.values()));
     announce(changes);
-    StepExecutor executor = new StepExecutor(services, runId, targets, observed);
+    StepExecutor executor = new StepExecutor(services, runId, targets, scanned);
     Set<String> broken = ConcurrentHashMap.newKeySet();
     List<StepResult> results = new ArrayList<>();
     results.addAll(perAccount(changes, c -> c instanceof Preflight || c instanceof CreateFolder,
@@ -87,17 +89,18 @@ public final class Applier {
     return new ApplyOutcome(runId, changes, results);
   }
 
-  private Map<String, AccountObservation> observeAll(ApplyRequest request) {
+  private Map<String, AccountScanner.Scanned> observeAll(ApplyRequest request) {
     boolean fingerprints = request.saved().isPresent();
     AccountScanner scanner = new AccountScanner(pool);
-    Map<String, AccountObservation> observed = new LinkedHashMap<>();
+    Map<String, AccountScanner.Scanned> observed = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
-    Parallel.forEach(workers, request.accounts(), a -> scanner.scan(a, fingerprints, null))
+    Parallel.forEach(workers, request.accounts(), a -> scanner.scanWithStatuses(a, fingerprints))
         .forEach((account, attempt) -> attempt.ifPresentOrElse(
-            o -> {
-              observed.put(account.id(), o);
-              o.folderMap().conflicts().forEach(c -> conflicts.add(account.id() + ": " + c));
+            sc -> {
+              observed.put(account.id(), sc);
+              sc.observation().folderMap().conflicts()
+                  .forEach(c -> conflicts.add(account.id() + ": " + c));
             },
             e -> problems.add(account.id() + ": " + Failures.describe(e))));
     if (!problems.isEmpty()) {

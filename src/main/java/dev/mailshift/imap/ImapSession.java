@@ -3,6 +3,7 @@ package dev.mailshift.imap;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,6 +29,15 @@ public interface ImapSession extends AutoCloseable {
 
   /** STATUS (UIDVALIDITY UIDNEXT MESSAGES [HIGHESTMODSEQ]) without selecting. */
   FolderStatus status(String folder);
+
+  /**
+   * The STATUS of every folder at once, in one round trip, where the server offers LIST-STATUS
+   * (RFC 5819); an empty map where it does not (then ask {@link #status} per folder). Folders
+   * the server reported no usable status for (not selectable, being created) are absent.
+   */
+  default Map<String, FolderStatus> statusAll() {
+    return Map.of();
+  }
 
   /** EXAMINE: opens the folder read-only. */
   FolderStatus examine(String folder);

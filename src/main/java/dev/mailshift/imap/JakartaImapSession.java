@@ -3,6 +3,7 @@ package dev.mailshift.imap;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -52,6 +53,11 @@ public final class JakartaImapSession implements ImapSession {
   @Override
   public FolderStatus status(String folder) {
     return Mailboxes.status(wire, info, folder);
+  }
+
+  @Override
+  public Map<String, FolderStatus> statusAll() {
+    return info.has("LIST-STATUS") ? Mailboxes.listStatus(wire, info) : Map.of();
   }
 
   @Override
