@@ -135,6 +135,22 @@ measure() { # label args... : mailshift under time, plus the servers' CPU during
 }
 srv() { cat "$WORK/$1.server"; } # "source_cpu destination_cpu"
 
+# Byte-exactness: per folder, the multiset of SHA-256 of the message files must be the same on
+# both sides (Dovecot stores both with LF line ends; source Maildir++ ".A.B" is LAYOUT=fs "A/B").
+same_messages() { # user
+  local src="$PAIR/src/home/$1/Maildir" dst="$PAIR/dst/home/$1/Maildir" d name rel a b bad=0
+  for d in "$src" "$src"/.*/; do
+    d=${d%/}; [ -d "$d/cur" ] || continue
+    name=$(basename "$d"); [ "$d" = "$src" ] && name=""
+    rel=${name#.}; rel=${rel//./\/}
+    a=$(find "$d/cur" "$d/new" -type f -print0 | xargs -0 -r sha256sum | cut -d' ' -f1 | sort | sha256sum)
+    b=$(find "$dst/$rel/cur" "$dst/$rel/new" -maxdepth 1 -type f -print0 2>/dev/null \
+      | xargs -0 -r sha256sum | cut -d' ' -f1 | sort | sha256sum)
+    [ "$a" = "$b" ] || { say "folder ${rel:-INBOX}: destination bytes differ from the source"; bad=1; }
+  done
+  return $bad
+}
+
 dst_messages() {
   doveadm -c "$DST_CONF" -f flow mailbox status -u "$1" messages '*' \
     | sed -n 's/.*messages=\([0-9]*\).*/\1/p' | awk '{s+=$1} END {print s+0}'
@@ -152,6 +168,7 @@ say "full sync (load average $LOAD)"
 measure full apply "$PLAN_DIR/plan.yaml"
 copied=$(dst_messages "$USER")
 [ "$copied" = "$MESSAGES" ] || { say "destination holds $copied messages, expected $MESSAGES"; exit 1; }
+same_messages "$USER" || exit 1
 
 say "no-op re-run ($REPEAT times)"
 for r in $(seq 1 "$REPEAT"); do measure "noop$r" apply "$PLAN_DIR/plan.yaml"; done
@@ -208,6 +225,7 @@ FLAGGED=$(doveadm -c "$SRC_CONF" search -u "$USER" keyword '$Delta' | wc -l)
 measure delta apply "$PLAN_DIR/plan.yaml"
 copied=$(dst_messages "$USER")
 [ "$copied" = "$((MESSAGES + 50))" ] || { say "after the delta the destination holds $copied, expected $((MESSAGES + 50))"; exit 1; }
+same_messages "$USER" || exit 1
 DST_FLAGGED=$(doveadm -c "$DST_CONF" search -u "$USER" keyword '$Delta' | wc -l)
 [ "$DST_FLAGGED" = "$FLAGGED" ] || { say "the destination has $DST_FLAGGED messages with the new keyword, expected $FLAGGED"; exit 1; }
 

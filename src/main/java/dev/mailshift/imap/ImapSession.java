@@ -76,6 +76,26 @@ public interface ImapSession extends AutoCloseable {
    */
   OptionalLong append(String folder, FetchedMessage message, Set<String> flags, Instant internalDate);
 
+  /** One message of {@link #appendAll}: its bytes, flags and INTERNALDATE. */
+  record Append(FetchedMessage message, Set<String> flags, Instant internalDate) {}
+
+  /**
+   * Appends several messages to one folder; returns their new UIDs in the same order, each empty
+   * when the server did not say. With MULTIAPPEND (RFC 3502) this is one command: all messages
+   * are appended or, on a NO, none (RFC 3502 section 6.3.11); the destination's per-message cost
+   * drops several times. Without it, one APPEND each (then a refusal may come after some were
+   * appended: callers must treat a REJECTED failure as "some may be there").
+   *
+   * @throws ImapException kind REJECTED when the server refuses
+   */
+  default List<OptionalLong> appendAll(String folder, List<Append> messages) {
+    List<OptionalLong> uids = new java.util.ArrayList<>();
+    for (Append a : messages) {
+      uids.add(append(folder, a.message(), a.flags(), a.internalDate()));
+    }
+    return uids;
+  }
+
   /** CREATE, with intermediate levels as needed. */
   void create(String folder);
 

@@ -115,6 +115,23 @@ public final class JakartaImapSession implements ImapSession {
   }
 
   @Override
+  public List<OptionalLong> appendAll(String folder, List<Append> messages) {
+    writable("append");
+    if (messages.size() < 2 || !info.has("MULTIAPPEND")) {
+      return ImapSession.super.appendAll(folder, messages);
+    }
+    List<OptionalLong> uids = Appender.appendAll(wire, info, folder, messages);
+    if (selection != null && selection.folder().equals(folder)) {
+      long highest = uids.stream().mapToLong(u -> u.orElse(0)).max().orElse(0);
+      FolderStatus st = selection.status();
+      selection = highest == 0 ? null : new Selection(folder, selection.writable(),
+          new FolderStatus(st.uidValidity(), Math.max(st.uidNext(), highest + 1),
+              st.messages() + messages.size(), st.highestModseq(), st.permanentFlags()));
+    }
+    return uids;
+  }
+
+  @Override
   public void create(String folder) {
     writable("create");
     Folders.create(wire, folder);

@@ -154,15 +154,62 @@ final class MessageCopier {
           key.source(), key.sourceUidValidity(), m.uid(), key.destination(),
           key.destinationUidValidity(), uidNextBound, m.size(), m.sha256())).toList();
       List<Long> ids = store.addIntents(intents);
+      List<AppendIntent> stored = new ArrayList<>();
+      for (int i = 0; i < intents.size(); i++) {
+        stored.add(withId(intents.get(i), ids.get(i)));
+      }
+      if (appendAtOnce(toCopy, fetched, stored, r)) {
+        return;
+      }
       for (int i = 0; i < fetched.size(); i++) {
         // Out of the list before the append: its heap is freed as soon as it is sent.
         try (FetchedMessage message = fetched.set(i, null)) {
-          append(toCopy.get(message.uid()), message, withId(intents.get(i), ids.get(i)), r);
+          append(toCopy.get(message.uid()), message, stored.get(i), r);
         }
       }
     } finally {
       fetched.stream().filter(Objects::nonNull).forEach(FetchedMessage::close);
     }
+  }
+
+  /**
+   * Appends the whole chunk in one MULTIAPPEND where the destination offers it (RFC 3502: on a NO
+   * nothing was appended). Returns false, having appended nothing, when there is no MULTIAPPEND
+   * or the server refused the batch: then each message goes on its own, so that one refused
+   * message (too big, a keyword) does not stop the others.
+   */
+  private boolean appendAtOnce(Map<Long, MessageMeta> toCopy, List<FetchedMessage> fetched,
+      List<AppendIntent> stored, ChunkResult r) {
+    ImapSession session = destination.session();
+    if (fetched.size() < 2 || !session.info().has("MULTIAPPEND")) {
+      return false;
+    }
+    List<ImapSession.Append> batch = new ArrayList<>();
+    Set<String> dropped = new HashSet<>();
+    List<Set<String>> flags = new ArrayList<>();
+    for (FetchedMessage m : fetched) {
+      MessageMeta meta = toCopy.get(m.uid());
+      KeywordFilter.Filtered f = destination.keywords().apply(meta.flags());
+      dropped.addAll(f.dropped());
+      flags.add(f.kept());
+      batch.add(new ImapSession.Append(m, f.kept(), meta.internalDate()));
+    }
+    List<OptionalLong> uids;
+    try {
+      uids = session.appendAll(key.destination(), batch);
+    } catch (ImapException e) {
+      if (e.kind() != ImapException.Kind.REJECTED) {
+        throw e;
+      }
+      return false;
+    }
+    tally.rejectedKeywords.addAll(dropped);
+    for (int i = 0; i < fetched.size(); i++) {
+      FetchedMessage message = fetched.get(i);
+      recordAppended(toCopy.get(message.uid()), message, stored.get(i),
+          new Appended(uids.get(i), flags.get(i)), r);
+    }
+    return true;
   }
 
   private void append(MessageMeta meta, FetchedMessage message, AppendIntent stored,
@@ -182,6 +229,11 @@ final class MessageCopier {
               + (e.serverText().isEmpty() ? "" : ": " + e.serverText())), key);
       return;
     }
+    recordAppended(meta, message, stored, appended, r);
+  }
+
+  private void recordAppended(MessageMeta meta, FetchedMessage message, AppendIntent stored,
+      Appended appended, ChunkResult r) {
     if (appended.uid().isEmpty()) {
       r.unidentified.add(stored); // no APPENDUID: found by content after the chunk
     } else {
