@@ -9,14 +9,17 @@
 #   that the first run's stdout (e.g. `plan --json`) stays clean.
 # - C1 only (TieredStopAtLevel=1): the work is I/O and SHA-256, and C2's compilations cost more
 #   CPU than they save (full sync 9.0 -> 5.8 CPU-s; no-op 2.7 -> 1.5 CPU-s).
-# - Serial GC, a small initial heap and a fixed 24 MB young generation keep the resident size
-#   near the live data (full sync peak RSS 258 -> 156 MB); the heap still grows when many
-#   workers need it.
+# - Serial GC, a small initial heap, a fixed 24 MB young generation and a 160 MB heap cap: the
+#   live data of a 4-worker sync is 13-21 MB (after full GCs), but without a cap Serial grows the
+#   old generation with garbage instead of collecting it (20,000-message full sync: peak RSS
+#   562 MB uncapped, ~220 MB capped). Each worker needs ~12 MB at most; the engine runs fewer
+#   workers than the connection limits allow when the heap is too small for them, and says so.
+#   For more, set MAILSHIFT_JAVA_OPTS=-Xmx...
 # Delete the cache files when the jar changes (bin/mailshift does after a build).
 mailshift_jvm_flags() {
   local target=$1 major
   major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)
-  MAILSHIFT_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmn24m
+  MAILSHIFT_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmn24m -Xmx160m
     --enable-native-access=ALL-UNNAMED -XX:+DisplayVMOutputToStderr)
   if [ "${major:-0}" -ge 25 ]; then
     if [ -s "$target/mailshift.aot" ]; then

@@ -168,8 +168,24 @@ final class Plans {
     return new SessionPool(env.connector(), limits);
   }
 
-  /** Workers: as many as the tightest server allows, so every worker can hold both sides. */
+  /**
+   * Workers: as many as the tightest server allows, so every worker can hold both sides; and no
+   * more than the heap carries at {@link #WORKER_HEAP} each (a chunk of messages between fetch
+   * and append, a partial-fetch buffer), so that a large connection limit cannot exhaust a small
+   * heap. Raise the heap (MAILSHIFT_JAVA_OPTS=-Xmx...) for more.
+   */
   int workers(Plan plan) {
-    return plan.servers().values().stream().mapToInt(s -> s.limits().connections()).min().orElse(1);
+    int byServers = plan.servers().values().stream().mapToInt(s -> s.limits().connections())
+        .min().orElse(1);
+    int byHeap = (int) Math.max(1, Runtime.getRuntime().maxMemory() / WORKER_HEAP);
+    if (byHeap < byServers) {
+      LOG.log(System.Logger.Level.WARNING, "{0} workers instead of {1}: the Java heap ({2} MB)"
+          + " carries no more; set MAILSHIFT_JAVA_OPTS=-Xmx... for more", byHeap, byServers,
+          Runtime.getRuntime().maxMemory() >> 20);
+    }
+    return Math.min(byServers, byHeap);
   }
+
+  private static final long WORKER_HEAP = 12L << 20;
+  private static final System.Logger LOG = System.getLogger(Plans.class.getName());
 }

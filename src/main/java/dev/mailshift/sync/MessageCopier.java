@@ -28,7 +28,7 @@ import java.util.Set;
 final class MessageCopier {
   static final int CHUNK_MESSAGES = 50;
   /** Held whole between fetch and append: bounds the heap per worker with CHUNK_MESSAGES. */
-  static final long CHUNK_BYTES = 8L << 20;
+  static final long CHUNK_BYTES = 4L << 20;
 
   private final SyncStore store;
   private final FolderKey key;
