@@ -104,6 +104,11 @@ public interface ImapSession extends AutoCloseable {
   /** UID STORE FLAGS.SILENT (flags) on the selected folder: makes the flags exactly these. */
   void replaceFlags(long uid, Set<String> flags);
 
+  /** As {@link #replaceFlags(long, Set)} for several messages that get the same flags. */
+  default void replaceFlags(Collection<Long> uids, Set<String> flags) {
+    uids.forEach(uid -> replaceFlags(uid, flags));
+  }
+
   /** UID STORE +FLAGS.SILENT (\Deleted) then UID EXPUNGE (needs UIDPLUS) on the selected folder. */
   void expunge(Collection<Long> uids);
 

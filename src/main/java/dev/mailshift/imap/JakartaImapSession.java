@@ -150,6 +150,12 @@ public final class JakartaImapSession implements ImapSession {
   }
 
   @Override
+  public void replaceFlags(Collection<Long> uids, Set<String> flags) {
+    writable("replaceFlags");
+    FlagWriter.replace(wire, selectedWritable().folder(), uids, flags);
+  }
+
+  @Override
   public void expunge(Collection<Long> uids) {
     writable("expunge");
     FlagWriter.expunge(wire, info, selectedWritable().folder(), uids);
