@@ -16,7 +16,7 @@
 #
 # DIR/ports.env afterwards holds:
 #   SRC_IMAP SRC_IMAPS DST_IMAP DST_IMAPS CERT (PEM of the self-signed cert, CN/SAN localhost
-#   and 127.0.0.1) USERS PASSWORD
+#   only, so that a client connecting to 127.0.0.1 sees a name mismatch) USERS PASSWORD
 # Run it as root: the Dovecot masters run as root, mail is stored as user "dovecot" (Dovecot
 # refuses uid 0 for mail), the auth worker runs as "dovecot" too, so DIR is made traversable
 # (a mktemp -d directory is 0700).
@@ -56,7 +56,7 @@ write_cert() {
   [[ -f $dir/cert.pem ]] && return 0
   openssl req -x509 -newkey rsa:2048 -nodes -days 3650 \
     -keyout "$dir/key.pem" -out "$dir/cert.pem" -subj "/CN=localhost" \
-    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" >/dev/null 2>&1 \
+    -addext "subjectAltName=DNS:localhost" >/dev/null 2>&1 \
     || die "openssl could not create a certificate in $dir"
   chmod 0644 "$dir/cert.pem"
   chmod 0600 "$dir/key.pem"

@@ -28,6 +28,7 @@ final class ConnectionProperties {
     props.setProperty(p + "statuscachetimeout", "0");
     props.setProperty(p + "enableimapevents", "false");
     props.setProperty(p + "auth.login.disable", "false");
+    props.put(p + "socketFactory", NoDelaySockets.plain());
     switch (endpoint.tls()) {
       case IMPLICIT -> tls(props, p, endpoint);
       case STARTTLS -> {
@@ -46,9 +47,12 @@ final class ConnectionProperties {
       // certificate, and skip the host-name check.
       props.setProperty(p + "ssl.trust", "*");
       props.setProperty(p + "ssl.checkserveridentity", "false");
+      props.put(p + "ssl.socketFactory", NoDelaySockets.trustAll());
       return;
     }
     props.setProperty(p + "ssl.checkserveridentity", "true");
-    endpoint.caFile().ifPresent(ca -> props.put(p + "ssl.socketFactory", PemTrust.socketFactory(ca)));
+    props.put(p + "ssl.socketFactory", endpoint.caFile()
+        .map(ca -> NoDelaySockets.tls(PemTrust.socketFactory(ca)))
+        .orElseGet(NoDelaySockets::tls));
   }
 }

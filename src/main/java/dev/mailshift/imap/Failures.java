@@ -91,7 +91,10 @@ final class Failures {
         : "";
     if (t instanceof AuthenticationFailedException) {
       String text = t.getMessage() == null ? "" : t.getMessage();
-      return new ImapException(Kind.AUTH, describe(op, subject) + ": login refused: " + text,
+      // RFC 5530: [UNAVAILABLE] (auth backend down), [INUSE], [LIMIT] at login mean "later",
+      // not "wrong password".
+      Kind kind = THROTTLE.matcher(text).find() ? Kind.THROTTLED : Kind.AUTH;
+      return new ImapException(kind, describe(op, subject) + ": login refused: " + text,
           text, null);
     }
     if (isTls(t)) {

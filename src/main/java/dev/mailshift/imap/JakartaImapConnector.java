@@ -31,7 +31,14 @@ public final class JakartaImapConnector implements ImapConnector {
   public ImapSession connect(ImapEndpoint endpoint, Credentials credentials, Access access) {
     Objects.requireNonNull(access, "access");
     Failures failures = new Failures(endpoint + " as " + credentials.user());
-    Session session = Session.getInstance(ConnectionProperties.of(endpoint));
+    Session session;
+    try {
+      session = Session.getInstance(ConnectionProperties.of(endpoint));
+    } catch (IllegalArgumentException e) {
+      // an unreadable ca-file: nothing was sent
+      throw new ImapException(ImapException.Kind.TLS,
+          "connect to " + failures.where() + " failed: " + e.getMessage(), "", e);
+    }
     IMAPStore store;
     try {
       store = (IMAPStore) session.getStore(ConnectionProperties.protocol(endpoint));

@@ -73,7 +73,7 @@ public final class JakartaImapSession implements ImapSession {
 
   private FolderStatus open(String folder, boolean writable) {
     selection = null;
-    FolderStatus status = Mailboxes.open(wire, folder, writable);
+    FolderStatus status = Mailboxes.open(wire, info, folder, writable);
     selection = new Selection(folder, writable, status);
     return status;
   }

@@ -51,12 +51,18 @@ final class Mailboxes {
   }
 
   /** EXAMINE ({@code writable} false) or SELECT. */
-  static FolderStatus open(Wire wire, String folder, boolean writable) {
+  static FolderStatus open(Wire wire, ServerInfo info, String folder, boolean writable) {
     Op op = writable ? Op.SELECT : Op.EXAMINE;
+    Argument args = Wording.mailbox(folder);
+    if (info.has("CONDSTORE")) {
+      // RFC 7162 3.1.8: "(CONDSTORE)" enables CONDSTORE without an extra round trip; Dovecot
+      // reports HIGHESTMODSEQ only once it is enabled.
+      args.writeAtom("(CONDSTORE)");
+    }
     return wire.call(op, folder, p -> {
       List<Response> untagged = new ArrayList<>();
-      Response ok = wire.run(p, op, folder, writable ? "SELECT" : "EXAMINE",
-          Wording.mailbox(folder), untagged::add);
+      Response ok = wire.run(p, op, folder, writable ? "SELECT" : "EXAMINE", args,
+          untagged::add);
       if (writable && ok.toString().toUpperCase(java.util.Locale.ROOT).contains("[READ-ONLY]")) {
         throw new ImapException(Kind.REJECTED, "select \"" + folder + "\" on "
             + wire.failures().where() + " failed: the server opened it read-only",

@@ -86,8 +86,11 @@ final class MetaFetcher {
       return Optional.empty();
     }
     ByteArray ba = body.getByteArray();
-    String header = new String(ba.getBytes(), ba.getStart(), ba.getCount(),
-        StandardCharsets.ISO_8859_1);
+    return messageIdIn(new String(ba.getBytes(), ba.getStart(), ba.getCount(),
+        StandardCharsets.ISO_8859_1));
+  }
+
+  static Optional<String> messageIdIn(String header) {
     String unfolded = header.replaceAll("\r?\n[ \t]", " ");
     for (String line : unfolded.split("\r?\n")) {
       int colon = line.indexOf(':');

@@ -92,6 +92,14 @@ final class Wire {
         broken = true;
         throw bye != null ? failures.fromResponse(op, subject, bye)
             : failures.fromThrowable(op, subject, e);
+      } catch (ProtocolException e) {
+        // A response we cannot parse was read whole (literals included), so the stream is still
+        // in step: finish the command, then fail it rather than silently skip what it held.
+        if (sinkFailure == null) {
+          sinkFailure = new ImapException(Kind.PROTOCOL, op.label() + " on " + failures.where()
+              + " failed: unreadable response: " + e.getMessage(), "", e);
+        }
+        continue;
       }
       if (r.isBYE()) {
         bye = r;

@@ -185,4 +185,39 @@ class JakartaImapSessionFaultTest {
     assertThat(proxy.connections()).isEqualTo(1);
     assertThat(proxy.triggered()).isFalse();
   }
+
+  @Test
+  void examine_sameFolderTwice_sendsOneExamine() throws Exception {
+    // given: the proxy would refuse a second EXAMINE
+    FaultProxy proxy = proxy().answerNoOn("EXAMINE", 2, "[LIMIT] should never be sent");
+    ImapSession ro = via(proxy, Access.READ_ONLY, Duration.ofSeconds(10));
+    FolderStatus first = ro.examine("INBOX");
+
+    // when
+    FolderStatus again = ro.examine("INBOX");
+
+    // then
+    assertThat(again).isEqualTo(first);
+    assertThat(proxy.triggered()).isFalse();
+  }
+
+  @Test
+  void session_typicalWork_sendsNoNoop() throws Exception {
+    // given: the proxy would answer a NOOP with NO, and records that it saw one
+    FaultProxy proxy = proxy().answerNoOn("NOOP", 1, "no NOOPs expected");
+    ImapSession rw = via(proxy, Access.READ_WRITE, Duration.ofSeconds(10));
+    TestMessage m = TestMessage.simple("n", "<n@x>");
+
+    // when
+    rw.listFolders();
+    long uid = rw.append("INBOX", m, Set.of(), DATE).orElseThrow();
+    rw.status("INBOX");
+    rw.examine("INBOX");
+    rw.fetchMeta(1, Long.MAX_VALUE, x -> {});
+    rw.fetchBodies(List.of(new UidSize(uid, m.size())), FetchedMessage::close);
+    rw.close();
+
+    // then
+    assertThat(proxy.triggered()).isFalse();
+  }
 }

@@ -9,6 +9,7 @@ import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.TestMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class JakartaImapSessionTest {
   @RegisterExtension
@@ -384,5 +386,110 @@ class JakartaImapSessionTest {
     ImapSession ro = session(source, Access.READ_ONLY);
 
     assertThatThrownBy(() -> meta(ro, 1, 2)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void fetchMetaAndFlags_emptyFolder_returnNothing() {
+    ImapSession ro = session(source, Access.READ_ONLY);
+    ro.examine("INBOX");
+    List<MessageMeta> flags = new ArrayList<>();
+
+    ro.fetchFlags(OptionalLong.empty(), flags::add);
+
+    assertThat(meta(ro, 1, Long.MAX_VALUE)).isEmpty();
+    assertThat(flags).isEmpty();
+  }
+
+  @Test
+  void fetchBodies_smallChunks_reassemblesExactlyAndCleansSpool(@TempDir Path spool) {
+    // given: 16 kB chunks and a 1 kB heap limit, so a 100 kB message takes 7 partial FETCHes
+    ImapConnector chunky = new JakartaImapConnector(new FetchLimits(16 << 10, 64 << 10, 1 << 10,
+        spool));
+    ImapSession rw = chunky.connect(GreenMailServers.plain(source), GreenMailServers.alice(),
+        Access.READ_WRITE);
+    open.add(rw);
+    TestMessage m = TestMessage.withAttachment(100_000, 11);
+    long uid = seed(rw, "INBOX", m, Set.of());
+    rw.examine("INBOX");
+    List<String> got = new ArrayList<>();
+
+    // when
+    rw.fetchBodies(List.of(new UidSize(uid, m.size())), f -> {
+      try (f) {
+        assertThat(f).isInstanceOf(FileMessage.class);
+        got.add(f.sha256());
+      }
+    });
+
+    // then
+    assertThat(got).containsExactly(m.sha256());
+    assertThat(spool.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void fetchBodies_chunkedBodyLongerThanSize_failsProtocolAndLeavesNoSpoolFile(
+      @TempDir Path spool) {
+    ImapConnector chunky = new JakartaImapConnector(new FetchLimits(16 << 10, 64 << 10, 1 << 10,
+        spool));
+    ImapSession rw = chunky.connect(GreenMailServers.plain(source), GreenMailServers.alice(),
+        Access.READ_WRITE);
+    open.add(rw);
+    TestMessage m = TestMessage.withAttachment(100_000, 12);
+    long uid = seed(rw, "INBOX", m, Set.of());
+    rw.examine("INBOX");
+    List<FetchedMessage> got = new ArrayList<>();
+
+    assertThatThrownBy(() -> rw.fetchBodies(List.of(new UidSize(uid, m.size() - 1)), got::add))
+        .isInstanceOfSatisfying(ImapException.class,
+            e -> assertThat(e.kind()).isEqualTo(ImapException.Kind.PROTOCOL));
+    assertThat(got).isEmpty();
+    assertThat(spool.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void fetchBodies_expungedMeanwhile_isSkipped() {
+    ImapSession rw = session(source, Access.READ_WRITE);
+    TestMessage a = TestMessage.simple("a", "<a@x>");
+    long ua = seed(rw, "INBOX", a, Set.of());
+    rw.examine("INBOX");
+    List<FetchedMessage> got = new ArrayList<>();
+
+    rw.fetchBodies(List.of(new UidSize(ua + 100, 10), new UidSize(ua, a.size())), got::add);
+
+    assertThat(got).extracting(FetchedMessage::uid).containsExactly(ua);
+    got.forEach(FetchedMessage::close);
+  }
+
+  @Test
+  void connect_unreadableCaFile_failsWithTlsBeforeConnecting(@TempDir Path dir)
+      throws IOException {
+    Path notPem = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+    ImapEndpoint e = new ImapEndpoint("127.0.0.1", source.getImaps().getPort(),
+        ImapEndpoint.TlsMode.IMPLICIT, java.util.Optional.of(notPem), false,
+        java.time.Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> connector.connect(e, GreenMailServers.alice(), Access.READ_ONLY))
+        .isInstanceOfSatisfying(ImapException.class, x -> {
+          assertThat(x.kind()).isEqualTo(ImapException.Kind.TLS);
+          assertThat(x.getMessage()).contains("ca.pem");
+        });
+  }
+
+  @Test
+  void appendThenFetch_bareLineFeeds_greenMailFixesOnlyTheHeader() {
+    // Dovecot turns every bare LF into CRLF (see the IT); GreenMail only the header's
+    ImapSession rw = session(source, Access.READ_WRITE);
+    byte[] lf = "Subject: lf\n\nline one\nline two\n".getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII);
+    long uid = seed(rw, "INBOX", TestMessage.of(lf), Set.of());
+    rw.examine("INBOX");
+
+    long size = meta(rw, uid, uid).get(0).size();
+    byte[] back = bodies(rw, List.of(new UidSize(uid, size))).get(uid);
+
+    // GreenMail rewrites the header's line ends to CRLF and keeps the body's bare LFs
+    assertThat(new String(back, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("Subject: lf\r\n\r\nline one\nline two\n");
+    assertThat(size).isEqualTo(back.length);
   }
 }

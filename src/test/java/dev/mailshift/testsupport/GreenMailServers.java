@@ -17,12 +17,16 @@ import java.util.Optional;
  */
 public final class GreenMailServers {
   public static final String PASSWORD = "secret";
+  private static final Duration STARTUP = Duration.ofSeconds(30);
 
   private GreenMailServers() {}
 
   public static GreenMailExtension imapAndImaps() {
     ServerSetup imap = ServerSetupTest.IMAP.dynamicPort();
     ServerSetup imaps = ServerSetupTest.IMAPS.dynamicPort();
+    // The default 2 s start-up wait fails on a loaded 2-core CI machine.
+    imap.setServerStartupTimeout(STARTUP.toMillis());
+    imaps.setServerStartupTimeout(STARTUP.toMillis());
     return new GreenMailExtension(new ServerSetup[] {imap, imaps})
         .withConfiguration(GreenMailConfiguration.aConfig()
             .withUser("alice", PASSWORD)
