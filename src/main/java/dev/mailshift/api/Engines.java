@@ -9,6 +9,7 @@ import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
 import dev.mailshift.sync.FolderSynchronizer;
+import dev.mailshift.sync.Selection;
 import dev.mailshift.sync.SessionProvider;
 import dev.mailshift.sync.SyncListener;
 import dev.mailshift.sync.SyncOptions;
@@ -40,6 +41,7 @@ final class Engines {
     MessageRules m = plan.messages();
     int retries = plan.servers().values().stream().mapToInt(s -> s.limits().retries()).max().orElse(5);
     return new SyncOptions(m.maxSize(), m.copyDeleted(), m.deletions() == MessageRules.Deletions.MIRROR,
-        m.deletionCeiling(), retries);
+        m.deletionCeiling(), retries, new Selection(m.maxAge(), m.minAge(), m.since(), m.before(),
+            m.minSize(), m.search()));
   }
 }

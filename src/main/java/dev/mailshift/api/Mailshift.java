@@ -17,6 +17,7 @@ import dev.mailshift.planner.Planner;
 import dev.mailshift.state.RunLock;
 import dev.mailshift.state.StateLockedException;
 import dev.mailshift.state.StateStore;
+import dev.mailshift.sync.SearchRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,14 +52,23 @@ public final class Mailshift {
       List<AccountObservation> observed = new ArrayList<>();
       List<String> problems = new ArrayList<>();
       List<String> conflicts = new ArrayList<>();
+      List<String> searches = new ArrayList<>();
       for (AccountTarget t : targets) {
         try {
           AccountObservation o = scanner.scan(t, true, engine);
           observed.add(o);
           o.folderMap().conflicts().forEach(c -> conflicts.add(t.id() + ": " + c));
+        } catch (SearchRefusedException e) {
+          searches.add(t.id() + ": " + e.getMessage());
         } catch (RuntimeException e) {
           problems.add(t.id() + ": " + Failures.describe(e));
         }
+      }
+      if (!searches.isEmpty()) {
+        throw new MailshiftException(ErrorCode.PLAN_INVALID, plan.source().file()
+            + ": messages.search is not a search the source understands; nothing was changed:\n  "
+            + String.join("\n  ", searches),
+            "Correct messages.search (RFC 3501 6.4.4 syntax), then run `mailshift plan` again.");
       }
       stopIf(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);
       stopIf(ApplyStoppedException.Reason.FOLDER_CONFLICT, conflicts);

@@ -77,8 +77,17 @@ final class StepExecutor {
   }
 
   private StepResult create(CreateFolder c) {
-    onDestination(c.account(), session -> session.create(c.destinationFolder()));
-    return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder());
+    if (c.specialUse().isEmpty()) {
+      onDestination(c.account(), session -> session.create(c.destinationFolder()));
+      return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder());
+    }
+    boolean[] marked = {false};
+    onDestination(c.account(),
+        session -> marked[0] = session.createSpecialUse(c.destinationFolder(), c.specialUse()));
+    return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder()
+        + (marked[0] ? " as " + c.specialUse()
+            : "; not marked " + c.specialUse() + " (no CREATE-SPECIAL-USE on the destination,"
+                + " attribute refused, or the folder existed)"));
   }
 
   private StepResult subscribe(Subscribe c) {

@@ -68,6 +68,23 @@ public interface ImapSession extends AutoCloseable {
   /** CREATE, with intermediate levels as needed. */
   void create(String folder);
 
+  /**
+   * CREATE with a SPECIAL-USE attribute ({@code CREATE "Sent" (USE (\Sent))}, RFC 6154 section
+   * 3) when the server advertises CREATE-SPECIAL-USE; otherwise, or when the server will not
+   * give the folder that attribute (NO [USEATTR]), a plain {@link #create}.
+   *
+   * @param attribute e.g. {@code \Sent}
+   * @return true when the folder was created carrying the attribute
+   */
+  boolean createSpecialUse(String folder, String attribute);
+
+  /**
+   * UID SEARCH on the selected folder, the criteria passed through as written (printable ASCII,
+   * e.g. {@code NOT HEADER X-Spam-Flag YES}). A server that cannot parse them answers BAD:
+   * {@link ImapException} kind PROTOCOL with its text.
+   */
+  Set<Long> searchUids(String criteria);
+
   void subscribe(String folder);
 
   /** UID STORE FLAGS.SILENT (flags) on the selected folder: makes the flags exactly these. */

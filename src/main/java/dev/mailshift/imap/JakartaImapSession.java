@@ -115,6 +115,17 @@ public final class JakartaImapSession implements ImapSession {
   }
 
   @Override
+  public boolean createSpecialUse(String folder, String attribute) {
+    writable("create");
+    return Folders.createSpecialUse(wire, info, folder, attribute);
+  }
+
+  @Override
+  public Set<Long> searchUids(String criteria) {
+    return UidSearch.search(wire, selected().folder(), criteria);
+  }
+
+  @Override
   public void subscribe(String folder) {
     writable("subscribe");
     Folders.subscribe(wire, folder);

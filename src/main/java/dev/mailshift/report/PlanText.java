@@ -96,25 +96,12 @@ public final class PlanText {
   }
 
   private static void skipped(StringBuilder out, AccountObservation o) {
-    for (FolderDiff d : o.diffs().values()) {
-      for (SkippedMessage m : d.skipped()) {
-        out.append("  ! not copied: ").append(describe(m)).append('\n');
-      }
-    }
+    out.append(NotCopied.ofMessages(o.diffs().values().stream()
+        .flatMap(d -> d.skipped().stream()).toList(), "  "));
   }
 
   public static String describe(SkippedMessage m) {
-    return String.format(Locale.ROOT, "%s uid %d, %s, %s: %s%s", m.folder(), m.uid(), Sizes.human(m.size()),
-        m.internalDate(), reason(m.reason()), m.detail().isBlank() ? "" : " (" + m.detail() + ")");
-  }
-
-  static String reason(SkippedMessage.Reason r) {
-    return switch (r) {
-      case OVER_PLAN_LIMIT -> "larger than messages.max-size";
-      case OVER_APPEND_LIMIT -> "larger than the destination's APPENDLIMIT";
-      case DELETED_FLAG -> "flagged \\Deleted and messages.copy-deleted is false";
-      case REJECTED_BY_DESTINATION -> "refused by the destination";
-    };
+    return NotCopied.line(NotCopied.Entry.of(m));
   }
 
   static String summary(PlanResult.Summary s) {

@@ -3,6 +3,7 @@ package dev.mailshift.sync;
 import dev.mailshift.state.SyncStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,7 +47,16 @@ public final class FolderSynchronizer {
    * @throws SyncException when a server refuses, or drops more often than maxRetries
    */
   public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair) {
-    FolderDiffer differ = new FolderDiffer(store, options);
+    return diff(source, destination, pair, Map.of());
+  }
+
+  /**
+   * {@link #diff} with Gmail duplicates: source UIDs not to copy because the same message goes
+   * into another folder (UID to that folder's name).
+   */
+  public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair,
+      Map<Long, String> duplicates) {
+    FolderDiffer differ = new FolderDiffer(store, options, clock, duplicates);
     return retrying.run(pair, source, destination, new Tally(),
         (s, d) -> differ.diff(s, d, pair));
   }
@@ -61,9 +71,15 @@ public final class FolderSynchronizer {
    */
   public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
       FolderPair pair) {
+    return sync(source, destination, pair, Map.of());
+  }
+
+  /** {@link #sync} with Gmail duplicates (see {@link #diff(SessionProvider, SessionProvider, FolderPair, Map)}). */
+  public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
+      FolderPair pair, Map<Long, String> duplicates) {
     Tally tally = new Tally();
     retrying.run(pair, source, destination, tally, (s, d) -> {
-      new FolderRun(store, options, listener, clock, pair, s, d, tally).run();
+      new FolderRun(store, options, listener, clock, pair, s, d, tally, duplicates).run();
       return null;
     });
     if (!tally.rejectedKeywords.isEmpty()) {

@@ -24,6 +24,16 @@ class FolderMapperTest {
     return new FolderInfo(name, '/', Set.of(attrs), true);
   }
 
+  /** Rules with the given keys and the defaults of the others. */
+  static FolderRules rules(List<String> include, List<String> exclude, Map<String, String> map,
+      List<FolderRules.RenameRule> rename, String prefix, FolderRules.SpecialUse specialUse,
+      FolderRules.Subscriptions subscriptions, String separatorReplacement) {
+    FolderRules d = FolderRules.DEFAULT;
+    return new FolderRules(include, exclude, map, rename, prefix, specialUse, subscriptions,
+        separatorReplacement, d.merge(), d.caseInsensitiveDestination(), d.reservedNames(),
+        d.gmailLabels(), Map.of());
+  }
+
   private static FolderMap map(FolderRules rules, List<FolderInfo> source, List<FolderInfo> destination) {
     return new FolderMapper(rules).map("alice", COURIER, source, FS, destination);
   }
@@ -67,7 +77,7 @@ class FolderMapperTest {
 
   @Test
   void map_rulesInOrder_mapBeatsRenameBeatsIdentity() {
-    FolderRules rules = new FolderRules(List.of(), List.of("^Junk$"), Map.of("Old", "Archive/Old"),
+    FolderRules rules = rules(List.of(), List.of("^Junk$"), Map.of("Old", "Archive/Old"),
         List.of(new FolderRules.RenameRule("^Archiv/(.*)$", "Archive/$1", Location.UNKNOWN)),
         "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
 
@@ -83,7 +93,7 @@ class FolderMapperTest {
 
   @Test
   void map_twoSourcesToOneDestination_isAConflictNamingBoth() {
-    FolderRules rules = new FolderRules(List.of(), List.of(), Map.of("A", "Same", "B", "Same"), List.of(),
+    FolderRules rules = rules(List.of(), List.of(), Map.of("A", "Same", "B", "Same"), List.of(),
         "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
 
     FolderMap m = map(rules, List.of(dot("INBOX.A"), dot("INBOX.B")), List.of());
@@ -109,7 +119,7 @@ class FolderMapperTest {
 
   @Test
   void map_destinationPrefixAndSubscriptionsAll_applyToEveryMappedFolder() {
-    FolderRules rules = new FolderRules(List.of(), List.of(), Map.of(), List.of(), "Old host",
+    FolderRules rules = rules(List.of(), List.of(), Map.of(), List.of(), "Old host",
         FolderRules.SpecialUse.OFF, FolderRules.Subscriptions.ALL, "_");
 
     FolderMap m = map(rules, List.of(dot("INBOX"), new FolderInfo("INBOX.X", '.', Set.of(), false)), List.of());
@@ -129,7 +139,7 @@ class FolderMapperTest {
 
   @Test
   void map_includeList_leavesOthersOutWithReason() {
-    FolderRules rules = new FolderRules(List.of("^Projects"), List.of(), Map.of(), List.of(), "",
+    FolderRules rules = rules(List.of("^Projects"), List.of(), Map.of(), List.of(), "",
         FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
 
     FolderMap m = map(rules, List.of(dot("INBOX.Projects"), dot("INBOX.Private")), List.of());
@@ -199,7 +209,7 @@ class FolderMapperTest {
   void map_calendarAndContacts_areLeftOutUnlessIncluded() {
     FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Kalender"), dot("INBOX.Contacts"), dot("INBOX.Work")),
         List.of());
-    FolderRules including = new FolderRules(List.of("^Kalender$", "^Work$", "^INBOX$"), List.of(), Map.of(), List.of(), "",
+    FolderRules including = rules(List.of("^Kalender$", "^Work$", "^INBOX$"), List.of(), Map.of(), List.of(), "",
         FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
     FolderMap included = map(including, List.of(dot("INBOX.Kalender")), List.of());
 
@@ -210,7 +220,7 @@ class FolderMapperTest {
 
   @Test
   void map_specialUseOff_keepsNames() {
-    FolderRules off = new FolderRules(List.of(), List.of(), Map.of(), List.of(), "",
+    FolderRules off = rules(List.of(), List.of(), Map.of(), List.of(), "",
         FolderRules.SpecialUse.OFF, FolderRules.Subscriptions.COPY, "_");
 
     FolderMap m = map(off, List.of(dot("INBOX.Gesendet", "\\Sent")), List.of(slash("Sent", "\\Sent")));

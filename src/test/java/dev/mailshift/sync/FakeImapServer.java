@@ -69,6 +69,8 @@ final class FakeImapServer {
       "\\Deleted", "\\Draft", "\\*"));
   OptionalLong appendLimit = OptionalLong.empty();
   Predicate<byte[]> refuseAppend = bytes -> false;
+  /** UID SEARCH: the criteria (inside "UID n:m (...)") this server understands; others are BAD. */
+  final Map<String, Predicate<Message>> searches = new LinkedHashMap<>();
   private final Map<String, Folder> folders = new LinkedHashMap<>();
   private final Map<String, Integer> calls = new TreeMap<>();
   private long nextUidValidity;
