@@ -145,7 +145,8 @@ public final class Mailshift {
           "cannot reach every account; nothing was changed:\n  " + list, null, e);
       case FOLDER_CONFLICT -> new MailshiftException(ErrorCode.PLAN_INVALID,
           "the folder map has conflicts; nothing was changed:\n  " + list,
-          "Add a `folders.map` or `folders.rename` rule so each source folder has its own destination.", e);
+          "Each line says what to change: a `folders.map` or `folders.rename` rule giving a"
+              + " folder its own name, or `folders.merge: true` where merging is intended.", e);
       case STALE -> new MailshiftException(ErrorCode.PLAN_STALE,
           "the saved plan is stale; nothing was changed:\n  " + list, null, e);
     };

@@ -159,13 +159,21 @@ public final class Applier {
     return out;
   }
 
-  /** Runs the matching steps of all accounts in parallel. */
+  /**
+   * Runs the folder syncs of all accounts in parallel, except that syncs into one destination
+   * folder (merged source folders) run one after the other: two writers on one destination
+   * folder could take each other's appends for their own when settling an interrupted APPEND.
+   */
   private List<StepResult> perStep(
       ChangeSet changes, Predicate<Change> which, StepExecutor executor, Set<String> broken) {
-    List<Change> steps = changes.changes().stream().filter(which).toList();
+    Map<String, List<Change>> byDestination = new LinkedHashMap<>();
+    changes.changes().stream().filter(which).forEach(c -> byDestination.computeIfAbsent(
+        c instanceof SyncFolder f ? f.account() + "\u0000" + f.destinationFolder() : c.id(),
+        k -> new ArrayList<>()).add(c));
     List<StepResult> out = new ArrayList<>();
-    Parallel.forEach(workers, steps, c -> runOrSkip(c, executor, broken))
-        .values().forEach(a -> a.ifPresentOrElse(out::add, e -> {
+    Parallel.forEach(workers, List.copyOf(byDestination.values()),
+            group -> group.stream().map(c -> runOrSkip(c, executor, broken)).toList())
+        .values().forEach(a -> a.ifPresentOrElse(out::addAll, e -> {
           throw e;
         }));
     return out;

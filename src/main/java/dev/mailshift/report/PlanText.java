@@ -48,7 +48,11 @@ public final class PlanText {
       String src = pad(f.sourceFolder(), width);
       if (f.migrated()) {
         out.append("    ").append(src).append(" -> ").append(f.destinationFolder())
-            .append("  (").append(f.reason()).append(f.destinationExists() ? "" : ", new")
+            .append("  (").append(f.reason())
+            .append(f.destinationExists() ? "" : ", new")
+            .append(f.createWithRole().map(r -> " as " + r).orElse(""))
+            .append(f.mergedWith().isEmpty() ? ""
+                : ", MERGED with " + String.join(", ", f.mergedWith()))
             .append(")\n");
       } else {
         out.append("    ").append(src).append("    not migrated: ").append(f.excludedBecause()).append('\n');

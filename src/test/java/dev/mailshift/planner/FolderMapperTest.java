@@ -102,11 +102,104 @@ class FolderMapperTest {
   }
 
   @Test
-  void map_namesDifferingOnlyInCase_warns() {
-    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.trash"), dot("INBOX.Trash")), List.of());
+  void map_namesDifferingOnlyInCaseOnCaseSensitiveDestination_warns() {
+    FolderMap m = map(with(FolderRules.DEFAULT, false, false, List.of()),
+        List.of(dot("INBOX.trash"), dot("INBOX.Trash")), List.of());
 
     assertThat(m.conflicts()).isEmpty();
     assertThat(m.warnings()).singleElement().asString().contains("case");
+  }
+
+  @Test
+  void map_namesDifferingOnlyInCaseOnCaseInsensitiveDestination_isAnErrorNamingBoth() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.trash"), dot("INBOX.Trash")), List.of());
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'INBOX.trash'", "'INBOX.Trash'", "case-insensitive", "folders.merge: true");
+  }
+
+  @Test
+  void map_namesDifferingOnlyInCaseWithMerge_landInTheFirstSpellingMarkedAsMerged() {
+    FolderMap m = map(with(FolderRules.DEFAULT, true, true, List.of()),
+        List.of(dot("INBOX.trash"), dot("INBOX.Trash")), List.of());
+
+    assertThat(m.conflicts()).isEmpty();
+    assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsExactly("trash", "trash");
+    assertThat(m.migrated()).extracting(MappedFolder::mergedWith)
+        .containsExactly(List.of("INBOX.Trash"), List.of("INBOX.trash"));
+  }
+
+  @Test
+  void map_twoMapEntriesOneTargetWithMerge_isAMergeNotAConflict() {
+    FolderRules rules = with(rules(List.of(), List.of(), Map.of("A", "Same", "B", "Same"),
+        List.of(), "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_"),
+        true, true, List.of());
+
+    FolderMap m = map(rules, List.of(dot("INBOX.A"), dot("INBOX.B")), List.of());
+
+    assertThat(m.conflicts()).isEmpty();
+    assertThat(m.migrated()).allMatch(f -> f.destinationFolder().equals("Same")
+        && f.mergedWith().size() == 1);
+  }
+
+  @Test
+  void map_ontoAReservedName_isAnErrorNamingTheFolderTheRuleAndTheFix() {
+    FolderRules rules = rules(List.of(), List.of(), Map.of(),
+        List.of(new FolderRules.RenameRule("^Dateien$", "FILES", new Location("plan.yaml", 12, 7))),
+        "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
+
+    FolderMap m = map(rules, List.of(dot("INBOX.Dateien"), dot("INBOX.Files")), List.of());
+
+    // then: both reserved, and on a case-insensitive destination also one folder
+    assertThat(m.conflicts()).hasSize(3);
+    assertThat(m.conflicts().get(0)).contains("'INBOX.Dateien'", "plan.yaml:12:7", "'FILES'",
+        "folders.reserved-names: Files", "fix:");
+    assertThat(m.conflicts().get(1)).contains("'INBOX.Files'", "same name", "reserves");
+    assertThat(m.conflicts().get(2)).contains("case-insensitive");
+  }
+
+  @Test
+  void map_renameProducingAnEmptyLevel_isAnErrorNamingTheRuleAndFolder() {
+    FolderRules rules = rules(List.of(), List.of(), Map.of(),
+        List.of(new FolderRules.RenameRule("^Old(.*)$", "Archive/$1", new Location("plan.yaml", 14, 7))),
+        "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
+
+    FolderMap m = map(rules, List.of(dot("INBOX.Old")), List.of());
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'INBOX.Old'", "plan.yaml:14:7", "'Archive/'", "empty level");
+  }
+
+  @Test
+  void map_separatorReplacementCollision_isAConflictSayingWhatWasReplaced() {
+    // given: "a.b" is one level on a '/' source; on a '.' destination the '.' becomes '_'
+    ServerInfo dotDestination = new ServerInfo(Set.of("IMAP4REV1"), "INBOX.", '.', OptionalLong.empty());
+    FolderMap m = new FolderMapper(FolderRules.DEFAULT).map("alice", FS,
+        List.of(slash("a.b"), slash("a_b")), dotDestination, List.of());
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'a.b'", "'a_b'", "'.' in a name replaced by '_'", "INBOX.a_b");
+  }
+
+  @Test
+  void map_mapEntry_reasonNamesItsLocation() {
+    FolderRules base = rules(List.of(), List.of(), Map.of("Old", "New"), List.of(), "",
+        FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
+    FolderRules rules = new FolderRules(base.include(), base.exclude(), base.map(), base.rename(),
+        "", base.specialUse(), base.subscriptions(), "_", false, true, List.of(),
+        FolderRules.GmailLabels.FOLDERS, Map.of("Old", new Location("plan.yaml", 9, 5)));
+
+    FolderMap m = map(rules, List.of(dot("INBOX.Old")), List.of());
+
+    assertThat(m.folders().get(0).reason()).isEqualTo("map entry 'Old' at plan.yaml:9:5");
+  }
+
+  static FolderRules with(FolderRules r, boolean merge, boolean caseInsensitive,
+      List<String> reserved) {
+    return new FolderRules(r.include(), r.exclude(), r.map(), r.rename(), r.destinationPrefix(),
+        r.specialUse(), r.subscriptions(), r.separatorReplacement(), merge, caseInsensitive,
+        reserved, r.gmailLabels(), r.mapLocations());
   }
 
   @Test
