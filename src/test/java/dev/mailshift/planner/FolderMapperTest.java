@@ -195,6 +195,43 @@ class FolderMapperTest {
     assertThat(m.folders().get(0).reason()).isEqualTo("map entry 'Old' at plan.yaml:9:5");
   }
 
+  @Test
+  void map_namesWithAmpersandSlashDotAndEmoji_keepTheirCharactersAndTranslateTheSeparator() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.R&D"), dot("INBOX.a/b"),
+        dot("INBOX.📁 Projekte.2024"), dot("INBOX.Entwu\u0308rfe")), List.of(slash("Drafts", "\\Drafts")));
+
+    assertThat(destinationOf(m, "INBOX.R&D")).isEqualTo("R&D");
+    assertThat(destinationOf(m, "INBOX.a/b")).isEqualTo("a_b");
+    assertThat(m.folders().get(1).reason()).contains("'/' in a name replaced by '_'");
+    assertThat(destinationOf(m, "INBOX.📁 Projekte.2024")).isEqualTo("📁 Projekte/2024");
+    assertThat(destinationOf(m, "INBOX.Entwu\u0308rfe")).as("NFD spelling found by its name")
+        .isEqualTo("Drafts");
+  }
+
+  @Test
+  void map_randomUnicodeNames_dotPrefixedSourceToSlashDestination_keepEveryLevel() {
+    // given: seeded random names (emoji, combining marks, &, spaces...) without separators
+    java.util.Random random = new java.util.Random(20260301L);
+    FolderRules off = with(rules(List.of(), List.of(), Map.of(), List.of(), "",
+        FolderRules.SpecialUse.OFF, FolderRules.Subscriptions.COPY, "_"), false, false, List.of());
+    for (int i = 0; i < 2_000; i++) {
+      List<String> levels = new java.util.ArrayList<>();
+      for (int n = 1 + random.nextInt(3); n > 0; n--) {
+        String level = dev.mailshift.testsupport.UnicodeNames.random(random)
+            .replaceAll("[./_]", "x");
+        levels.add(level.equalsIgnoreCase("INBOX") ? "x" + level : level);
+      }
+      String source = "INBOX." + String.join(".", levels);
+
+      // when
+      FolderMap m = map(off, List.of(dot(source)), List.of());
+
+      // then
+      assertThat(m.migrated()).as(source).singleElement().satisfies(f ->
+          assertThat(f.destinationFolder()).isEqualTo(String.join("/", levels)));
+    }
+  }
+
   static FolderRules with(FolderRules r, boolean merge, boolean caseInsensitive,
       List<String> reserved) {
     return new FolderRules(r.include(), r.exclude(), r.map(), r.rename(), r.destinationPrefix(),
