@@ -6,6 +6,7 @@ import dev.mailshift.plan.MessageRules;
 import dev.mailshift.plan.Plan;
 import dev.mailshift.state.StateStore;
 import dev.mailshift.sync.FolderDiff;
+import dev.mailshift.sync.Backoff;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
 import dev.mailshift.sync.FolderSynchronizer;
@@ -13,13 +14,17 @@ import dev.mailshift.sync.Selection;
 import dev.mailshift.sync.SessionProvider;
 import dev.mailshift.sync.SyncListener;
 import dev.mailshift.sync.SyncOptions;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Builds the sync engine and verifier from a plan's message rules and server limits. */
 final class Engines {
   private Engines() {}
 
-  static FolderEngine folderEngine(Plan plan, StateStore state, SyncListener listener) {
-    FolderSynchronizer engine = new FolderSynchronizer(state.sync(), options(plan), listener);
+  static FolderEngine folderEngine(Plan plan, StateStore state, SyncListener listener,
+      Clock clock) {
+    FolderSynchronizer engine = new FolderSynchronizer(state.sync(), options(plan), listener,
+        Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2)), clock);
     return new FolderEngine() {
       @Override
       public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair) {

@@ -20,6 +20,7 @@ import dev.mailshift.state.StateStore;
 import dev.mailshift.sync.SearchRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +32,11 @@ import java.util.Optional;
  */
 public final class Mailshift {
   private final Plans plans;
+  private final Clock clock;
 
   public Mailshift(Environment env) {
     this.plans = new Plans(env);
+    this.clock = env.clock();
   }
 
   /** Checks a plan; with {@code secrets}, also resolves every secret reference. */
@@ -48,7 +51,7 @@ public final class Mailshift {
     List<AccountTarget> targets = plans.targets(plan, phase, false);
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
       AccountScanner scanner = new AccountScanner(pool);
-      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE);
+      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock);
       List<AccountObservation> observed = new ArrayList<>();
       List<String> problems = new ArrayList<>();
       List<String> conflicts = new ArrayList<>();
@@ -102,7 +105,7 @@ public final class Mailshift {
     try (StateStore state = openState(plan);
         RunLock lock = lock(state, "apply " + planFile + " --phase " + phase.name());
         SessionPool pool = plans.pool(plan)) {
-      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener),
+      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock),
           Engines.verifier(state), new StateJournal(state.journal()), listener,
           plans.workers(plan));
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,

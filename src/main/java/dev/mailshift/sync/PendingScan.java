@@ -69,9 +69,10 @@ record PendingScan(List<MessageMeta> pending, SkipRules rules) {
   private static Set<Long> search(FolderPair pair, ImapSession source, long fromUid,
       String criteria) {
     try {
-      // the plan's expression as one parenthesised key, ANDed with the UID range (RFC 3501
-      // 6.4.4: "(" search-key *(SP search-key) ")")
-      return source.searchUids("UID " + fromUid + ":* (" + criteria + ")");
+      // Search keys in a row are ANDed and each is complete in itself (prefix NOT and OR), so
+      // the plan's keys need no parentheses after the UID range (RFC 3501 6.4.4). GreenMail
+      // 2.1 ignores a parenthesised NOT, a reason not to add them.
+      return source.searchUids("UID " + fromUid + ":* " + criteria);
     } catch (ImapException e) {
       if (e.retryable()) {
         throw e;

@@ -226,12 +226,12 @@ final class FakeImapSession implements ImapSession {
     return false;
   }
 
-  /** Understands "UID n:m (criteria)" and "criteria" for criteria set in server.searches. */
+  /** Understands "UID n:m criteria" and "criteria" for criteria set in server.searches. */
   @Override
   public Set<Long> searchUids(String criteria) {
     return op("search", () -> {
       java.util.regex.Matcher m = java.util.regex.Pattern
-          .compile("(?:UID (\\d+):(\\d+|\\*) \\((.*)\\))|(.*)").matcher(criteria);
+          .compile("(?:UID (\\d+):(\\d+|\\*) (.*))|(.*)").matcher(criteria);
       m.matches();
       long from = m.group(1) == null ? 1 : Long.parseLong(m.group(1));
       long to = m.group(2) == null || m.group(2).equals("*") ? Long.MAX_VALUE
