@@ -43,7 +43,8 @@ public final class PlanText {
 
   private static void folderMap(StringBuilder out, AccountObservation o) {
     out.append("  folder map:\n");
-    int width = o.folderMap().folders().stream().mapToInt(f -> f.sourceFolder().length()).max().orElse(0);
+    int width = o.folderMap().folders().stream()
+        .mapToInt(f -> f.sourceFolder().codePointCount(0, f.sourceFolder().length())).max().orElse(0);
     for (MappedFolder f : o.folderMap().folders()) {
       String src = pad(f.sourceFolder(), width);
       if (f.migrated()) {
@@ -116,7 +117,9 @@ public final class PlanText {
         s.messagesToAdopt(), s.flagUpdates(), s.deletions(), s.skipped());
   }
 
+  /** Pads to {@code width} code points (an emoji is one, not two UTF-16 chars). */
   private static String pad(String s, int width) {
-    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    int length = s.codePointCount(0, s.length());
+    return length >= width ? s : s + " ".repeat(width - length);
   }
 }
