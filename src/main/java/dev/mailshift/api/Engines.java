@@ -10,6 +10,7 @@ import dev.mailshift.sync.Backoff;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
 import dev.mailshift.sync.FolderSynchronizer;
+import dev.mailshift.sync.GmailFolder;
 import dev.mailshift.sync.Selection;
 import dev.mailshift.sync.SessionProvider;
 import dev.mailshift.sync.SyncListener;
@@ -27,13 +28,15 @@ final class Engines {
         Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2)), clock);
     return new FolderEngine() {
       @Override
-      public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair) {
-        return engine.diff(source, destination, pair);
+      public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair,
+          GmailFolder gmail) {
+        return engine.diff(source, destination, pair, gmail);
       }
 
       @Override
-      public FolderSyncResult sync(SessionProvider source, SessionProvider destination, FolderPair pair) {
-        return engine.sync(source, destination, pair);
+      public FolderSyncResult sync(SessionProvider source, SessionProvider destination, FolderPair pair,
+          GmailFolder gmail) {
+        return engine.sync(source, destination, pair, gmail);
       }
     };
   }

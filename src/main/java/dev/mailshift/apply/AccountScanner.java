@@ -3,10 +3,12 @@ package dev.mailshift.apply;
 import dev.mailshift.imap.FolderStatus;
 import dev.mailshift.imap.ServerInfo;
 import dev.mailshift.observe.Observer;
+import dev.mailshift.plan.FolderRules;
 import dev.mailshift.observe.SideInventory;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.FolderMap;
 import dev.mailshift.planner.FolderMapper;
+import dev.mailshift.planner.GmailLabels;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
@@ -40,6 +42,7 @@ public final class AccountScanner {
       SideInventory d = Observer.inventory(destination.get());
       FolderMap map = new FolderMapper(target.rules())
           .map(target.id(), s.info(), s.folders(), d.info(), d.folders());
+      GmailLabels gmail = GmailScanner.scan(source.get(), map, target.rules(), s.folders());
       Map<String, Long> uidValidity = new LinkedHashMap<>();
       Map<String, FolderDiff> folderDiffs = new LinkedHashMap<>();
       for (MappedFolder f : map.migrated()) {
@@ -49,12 +52,14 @@ public final class AccountScanner {
         }
         if (diffs != null) {
           FolderPair pair = new FolderPair(target.id(), f.sourceFolder(), f.destinationFolder());
-          folderDiffs.put(f.sourceFolder(), diffs.diff(source, destination, pair));
+          folderDiffs.put(f.sourceFolder(),
+              diffs.diff(source, destination, pair, gmail.of(f.sourceFolder())));
         }
       }
       healthy = true;
       return new AccountObservation(
-          target.id(), map, uidValidity, findings(s.info(), d.info()), folderDiffs);
+          target.id(), map, uidValidity, findings(s.info(), d.info(), target.rules()), folderDiffs,
+          gmail);
     } finally {
       release(source, healthy);
       release(destination, healthy);
@@ -70,8 +75,11 @@ public final class AccountScanner {
   }
 
   /** What the capabilities mean for this migration, said in plain words. */
-  static List<String> findings(ServerInfo source, ServerInfo destination) {
+  static List<String> findings(ServerInfo source, ServerInfo destination, FolderRules rules) {
     List<String> out = new ArrayList<>();
+    if (rules.gmailLabels() != FolderRules.GmailLabels.FOLDERS && !source.has("X-GM-EXT-1")) {
+      out.add("folders.gmail-labels has no effect: the source is not Gmail (no X-GM-EXT-1)");
+    }
     if (!destination.has("UIDPLUS")) {
       out.add("destination has no UIDPLUS: copied messages are found again by content (slower)");
     }

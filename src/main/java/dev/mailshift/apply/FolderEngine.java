@@ -3,11 +3,17 @@ package dev.mailshift.apply;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
+import dev.mailshift.sync.GmailFolder;
 import dev.mailshift.sync.SessionProvider;
 
-/** The sync engine as apply and plan see it: one folder at a time. */
+/**
+ * The sync engine as apply and plan see it: one folder at a time; {@code gmail} says what a
+ * Gmail source's label policy needs for this folder ({@link GmailFolder#NONE} otherwise).
+ */
 public interface FolderEngine {
-  FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair);
+  FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair,
+      GmailFolder gmail);
 
-  FolderSyncResult sync(SessionProvider source, SessionProvider destination, FolderPair pair);
+  FolderSyncResult sync(SessionProvider source, SessionProvider destination, FolderPair pair,
+      GmailFolder gmail);
 }

@@ -14,6 +14,7 @@ import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
+import dev.mailshift.sync.GmailFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +82,17 @@ final class StepExecutor {
       onDestination(c.account(), session -> session.create(c.destinationFolder()));
       return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder());
     }
-    boolean[] marked = {false};
-    onDestination(c.account(),
-        session -> marked[0] = session.createSpecialUse(c.destinationFolder(), c.specialUse()));
-    return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder()
-        + (marked[0] ? " as " + c.specialUse()
-            : "; not marked " + c.specialUse() + " (no CREATE-SPECIAL-USE on the destination,"
-                + " attribute refused, or the folder existed)"));
+    String[] outcome = {""};
+    onDestination(c.account(), session -> {
+      boolean marked = session.createSpecialUse(c.destinationFolder(), c.specialUse());
+      outcome[0] = marked ? " as " + c.specialUse()
+          : !session.info().has("CREATE-SPECIAL-USE")
+              ? "; not marked " + c.specialUse() + ": the destination does not offer"
+                  + " CREATE-SPECIAL-USE (RFC 6154)"
+              : "; not marked " + c.specialUse() + ": the destination refused the attribute"
+                  + " or the folder existed";
+    });
+    return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder() + outcome[0]);
   }
 
   private StepResult subscribe(Subscribe c) {
@@ -112,7 +117,9 @@ final class StepExecutor {
     PooledSessions destination = destination(f.account());
     boolean healthy = false;
     try {
-      FolderSyncResult r = s.engine().sync(source, destination, pair);
+      AccountObservation o = observed.get(f.account());
+      FolderSyncResult r = s.engine().sync(source, destination, pair,
+          o == null ? GmailFolder.NONE : o.gmail().of(f.sourceFolder()));
       healthy = true;
       String detail = "copied " + r.copied() + " (" + r.bytesCopied() + " bytes), adopted "
           + r.adopted() + ", flags updated " + r.flagsUpdated() + ", deleted " + r.deleted()

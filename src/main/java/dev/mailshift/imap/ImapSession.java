@@ -49,6 +49,12 @@ public interface ImapSession extends AutoCloseable {
   void fetchFlags(OptionalLong changedSince, Consumer<MessageMeta> sink);
 
   /**
+   * UID FETCH from:to (UID X-GM-MSGID X-GM-LABELS) on the selected folder of a Gmail server
+   * (needs X-GM-EXT-1), in UID order. {@code toUid} may be {@code Long.MAX_VALUE} for "*".
+   */
+  void fetchGmail(long fromUid, long toUid, Consumer<GmailMeta> sink);
+
+  /**
    * Fetches whole messages with BODY.PEEK[] from the selected folder, several small ones per round
    * trip, large ones in bounded chunks. {@code expectedSizes} are the RFC822.SIZE values; a body
    * of another length raises {@link ImapException} (kind PROTOCOL) and nothing is handed out.

@@ -89,6 +89,11 @@ public final class JakartaImapSession implements ImapSession {
   }
 
   @Override
+  public void fetchGmail(long fromUid, long toUid, Consumer<GmailMeta> sink) {
+    GmailFetcher.fetch(wire, info, selected().folder(), fromUid, toUid, sink);
+  }
+
+  @Override
   public void fetchBodies(List<UidSize> messages, Consumer<FetchedMessage> sink) {
     new BodyFetcher(wire, limits, selected().folder()).fetch(messages, sink);
   }

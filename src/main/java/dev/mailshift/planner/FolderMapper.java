@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  * the name itself. The destination prefix applies to names from rules and identity.
  */
 public final class FolderMapper {
+  /** Why a Gmail label folder is left out under folders.gmail-labels: all-mail. */
+  public static final String GMAIL_LABEL = "a Gmail label: its messages are copied once, from"
+      + " All Mail, with the label as a keyword (folders.gmail-labels: all-mail)";
+
   private final FolderRules rules;
   private final List<Pattern> include;
   private final List<Pattern> exclude;
@@ -131,8 +135,13 @@ public final class FolderMapper {
     };
     String reason = target.fullName() == null
         ? target.reason() + replaced(target.logicalLevels(), destination.info) : target.reason();
+    String excluded = exclusion(logical);
+    if (excluded.isEmpty() && rules.gmailLabels() == FolderRules.GmailLabels.ALL_MAIL
+        && sourceInfo.has("X-GM-EXT-1") && !GmailLabels.keptByAllMail(source, logical)) {
+      excluded = GMAIL_LABEL;
+    }
     return new MappedFolder(source.name(), logical, name, reason, existing != null,
-        wanted && (existing == null || !existing.subscribed()), exclusion(logical),
+        wanted && (existing == null || !existing.subscribed()), excluded,
         existing == null ? target.specialUse() : Optional.empty(), List.of());
   }
 
@@ -165,7 +174,7 @@ public final class FolderMapper {
         }
         // the destination has no folder of this role: create it under the source's name,
         // marked with the role where CREATE-SPECIAL-USE (RFC 6154 section 3) is offered
-        return new Target(levels, null, role.get().how() + ", created with the role",
+        return new Target(levels, null, role.get().how(),
             Optional.of(role.get().role().attribute()));
       }
     }

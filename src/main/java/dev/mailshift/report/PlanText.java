@@ -29,6 +29,9 @@ public final class PlanText {
     for (AccountObservation o : result.accounts()) {
       out.append('\n').append(o.account()).append('\n');
       folderMap(out, o);
+      if (!o.gmail().comparison().isEmpty()) {
+        out.append("  ").append(o.gmail().comparison()).append('\n');
+      }
       for (String w : o.folderMap().warnings()) {
         out.append("  ! ").append(w).append('\n');
       }

@@ -3,7 +3,6 @@ package dev.mailshift.sync;
 import dev.mailshift.state.SyncStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,18 +46,15 @@ public final class FolderSynchronizer {
    * @throws SyncException when a server refuses, or drops more often than maxRetries
    */
   public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair) {
-    return diff(source, destination, pair, Map.of());
+    return diff(source, destination, pair, GmailFolder.NONE);
   }
 
-  /**
-   * {@link #diff} with Gmail duplicates: source UIDs not to copy because the same message goes
-   * into another folder (UID to that folder's name).
-   */
+  /** {@link #diff} of a Gmail folder (labels as keywords, duplicates in other folders). */
   public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair,
-      Map<Long, String> duplicates) {
-    FolderDiffer differ = new FolderDiffer(store, options, clock, duplicates);
+      GmailFolder gmail) {
+    FolderDiffer differ = new FolderDiffer(store, options, clock, gmail.duplicates());
     return retrying.run(pair, source, destination, new Tally(),
-        (s, d) -> differ.diff(s, d, pair));
+        (s, d) -> differ.diff(gmail.labelsAsKeywords() ? new LabelKeywords(s) : s, d, pair));
   }
 
   /**
@@ -71,15 +67,17 @@ public final class FolderSynchronizer {
    */
   public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
       FolderPair pair) {
-    return sync(source, destination, pair, Map.of());
+    return sync(source, destination, pair, GmailFolder.NONE);
   }
 
-  /** {@link #sync} with Gmail duplicates (see {@link #diff(SessionProvider, SessionProvider, FolderPair, Map)}). */
+  /** {@link #sync} of a Gmail folder (labels as keywords, duplicates in other folders). */
   public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
-      FolderPair pair, Map<Long, String> duplicates) {
+      FolderPair pair, GmailFolder gmail) {
     Tally tally = new Tally();
     retrying.run(pair, source, destination, tally, (s, d) -> {
-      new FolderRun(store, options, listener, clock, pair, s, d, tally, duplicates).run();
+      new FolderRun(store, options, listener, clock, pair,
+          gmail.labelsAsKeywords() ? new LabelKeywords(s) : s, d, tally, gmail.duplicates())
+          .run();
       return null;
     });
     if (!tally.rejectedKeywords.isEmpty()) {

@@ -29,6 +29,9 @@ final class FakeImapServer {
     final Instant date;
     Set<String> flags;
     long modseq;
+    /** Gmail's X-GM-MSGID and X-GM-LABELS (with X-GM-EXT-1). */
+    long gmailId;
+    Set<String> labels = Set.of();
 
     Message(long uid, byte[] bytes, Set<String> flags, Instant date, long modseq) {
       this.uid = uid;

@@ -155,6 +155,16 @@ final class FakeImapSession implements ImapSession {
   }
 
   @Override
+  public void fetchGmail(long fromUid, long toUid,
+      Consumer<dev.mailshift.imap.GmailMeta> sink) {
+    if (!server.capabilities.contains("X-GM-EXT-1")) {
+      throw new IllegalStateException("no X-GM-EXT-1");
+    }
+    op("fetchGmail", () -> selected().messages.subMap(fromUid, true, toUid, true).values()
+        .forEach(m -> sink.accept(new dev.mailshift.imap.GmailMeta(m.uid, m.gmailId, m.labels))));
+  }
+
+  @Override
   public void fetchBodies(List<UidSize> messages, Consumer<FetchedMessage> sink) {
     server.count("fetchBodies");
     for (UidSize wanted : messages) {
