@@ -3,23 +3,30 @@ package dev.mailshift.api;
 import dev.mailshift.imap.ImapConnector;
 import dev.mailshift.imap.JakartaImapConnector;
 import dev.mailshift.plan.load.Prompter;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What the facade takes from its caller instead of reading globals: environment variables (for
- * {@code env:} secrets), how to ask for a {@code prompt} secret, and the IMAP connector.
+ * {@code env:} secrets), how to ask for a {@code prompt} secret, the IMAP connector, and the
+ * clock message ages ({@code messages.max-age}, {@code min-age}) are counted from.
  */
 public record Environment(
-    Map<String, String> variables, Prompter prompter, ImapConnector connector) {
+    Map<String, String> variables, Prompter prompter, ImapConnector connector, Clock clock) {
   public Environment {
     variables = Map.copyOf(variables);
     Objects.requireNonNull(prompter, "prompter");
     Objects.requireNonNull(connector, "connector");
+    Objects.requireNonNull(clock, "clock");
   }
 
-  /** The real environment: Jakarta Mail, and prompts on the console when there is one. */
+  public Environment(Map<String, String> variables, Prompter prompter, ImapConnector connector) {
+    this(variables, prompter, connector, Clock.systemUTC());
+  }
+
+  /** The real environment: Jakarta Mail, the system clock, prompts on the console if any. */
   public static Environment of(Map<String, String> variables, Prompter prompter) {
-    return new Environment(variables, prompter, new JakartaImapConnector());
+    return new Environment(variables, prompter, new JakartaImapConnector(), Clock.systemUTC());
   }
 }

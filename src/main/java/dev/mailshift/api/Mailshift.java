@@ -17,8 +17,10 @@ import dev.mailshift.planner.Planner;
 import dev.mailshift.state.RunLock;
 import dev.mailshift.state.StateLockedException;
 import dev.mailshift.state.StateStore;
+import dev.mailshift.sync.SearchRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +32,11 @@ import java.util.Optional;
  */
 public final class Mailshift {
   private final Plans plans;
+  private final Clock clock;
 
   public Mailshift(Environment env) {
     this.plans = new Plans(env);
+    this.clock = env.clock();
   }
 
   /** Checks a plan; with {@code secrets}, also resolves every secret reference. */
@@ -48,18 +52,27 @@ public final class Mailshift {
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
       AccountScanner scanner = new AccountScanner(pool);
-      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE);
+      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock);
       List<AccountObservation> observed = new ArrayList<>();
       List<String> problems = new ArrayList<>();
       List<String> conflicts = new ArrayList<>();
+      List<String> searches = new ArrayList<>();
       for (AccountTarget t : targets) {
         try {
           AccountObservation o = scanner.scan(t, true, engine);
           observed.add(o);
           o.folderMap().conflicts().forEach(c -> conflicts.add(t.id() + ": " + c));
+        } catch (SearchRefusedException e) {
+          searches.add(t.id() + ": " + e.getMessage());
         } catch (RuntimeException e) {
           problems.add(t.id() + ": " + Failures.explain(e));
         }
+      }
+      if (!searches.isEmpty()) {
+        throw new MailshiftException(ErrorCode.PLAN_INVALID, plan.source().file()
+            + ": messages.search is not a search the source understands; nothing was changed:\n  "
+            + String.join("\n  ", searches),
+            "Correct messages.search (RFC 3501 6.4.4 syntax), then run `mailshift plan` again.");
       }
       stopIf(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);
       stopIf(ApplyStoppedException.Reason.FOLDER_CONFLICT, conflicts);
@@ -94,7 +107,7 @@ public final class Mailshift {
         RunLock lock = lock(state, "apply " + planFile + " --phase " + phase.name());
         SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
-      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener),
+      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock),
           Engines.verifier(state), new StateJournal(state.journal()), listener,
           plans.workers(plan));
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,
@@ -137,7 +150,8 @@ public final class Mailshift {
           "cannot reach every account; nothing was changed:\n  " + list, null, e);
       case FOLDER_CONFLICT -> new MailshiftException(ErrorCode.PLAN_INVALID,
           "the folder map has conflicts; nothing was changed:\n  " + list,
-          "Add a `folders.map` or `folders.rename` rule so each source folder has its own destination.", e);
+          "Each line says what to change: a `folders.map` or `folders.rename` rule giving a"
+              + " folder its own name, or `folders.merge: true` where merging is intended.", e);
       case STALE -> new MailshiftException(ErrorCode.PLAN_STALE,
           "the saved plan is stale; nothing was changed:\n  " + list, null, e);
     };

@@ -4,7 +4,6 @@ import dev.mailshift.state.StepStatus;
 import dev.mailshift.api.ApplyResult;
 import dev.mailshift.sync.FolderVerification;
 import dev.mailshift.apply.StepResult;
-import dev.mailshift.sync.SkippedMessage;
 import java.util.Locale;
 
 /** Renders the outcome of an apply: failures first, then verification, skipped mail, totals. */
@@ -21,9 +20,7 @@ public final class ApplyText {
     if (!r.checks().isEmpty()) {
       out.append(VerifyText.render(r.checks()));
     }
-    for (SkippedMessage m : r.skipped()) {
-      out.append("  ! not copied: ").append(PlanText.describe(m)).append('\n');
-    }
+    out.append(NotCopied.ofMessages(r.skipped(), "  "));
     out.append(String.format(Locale.ROOT,
         "Apply: %d step(s) succeeded, %d failed, %d skipped; %d message(s) copied (%s), "
             + "%d adopted, %d flag update(s), %d not copied.%n",

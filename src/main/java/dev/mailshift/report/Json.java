@@ -30,6 +30,7 @@ public final class Json {
       a.set("conflicts", JSON.valueToTree(o.folderMap().conflicts()));
       a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
       a.set("findings", JSON.valueToTree(o.findings()));
+      a.put("gmailLabels", o.gmail().comparison());
       a.set("diffs", JSON.valueToTree(o.diffs().values()));
     }
     return write(root);
