@@ -75,7 +75,11 @@ public final class Mailshift {
             "Correct messages.search (RFC 3501 6.4.4 syntax), then run `mailshift plan` again.");
       }
       stopIf(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);
-      stopIf(ApplyStoppedException.Reason.FOLDER_CONFLICT, conflicts);
+      if (!conflicts.isEmpty()) {
+        MailshiftException e = translate(new ApplyStoppedException(
+            ApplyStoppedException.Reason.FOLDER_CONFLICT, conflicts));
+        throw new FolderConflictException(e.getMessage(), e.hint(), observed, e.getCause());
+      }
       ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed);
       return new PlanResult(set, observed);
     }

@@ -10,8 +10,10 @@ import java.util.Optional;
 
 /**
  * Finds where migrated source folders meet on the destination. Two landing in one destination
- * folder are an error naming both (their mail would be merged unnoticed) unless {@code
- * folders.merge} is true, when they are marked as merged. Names that differ only in case are one
+ * folder, or two that would both be created as the destination's folder of one special-use role
+ * (a role mapped twice), are an error naming both (their mail would be merged unnoticed, or the
+ * destination would get two Sent folders) unless {@code folders.merge} is true, when they are
+ * marked as merged into the first. Names that differ only in case are one
  * folder on a case-insensitive destination ({@code folders.case-insensitive-destination}, the
  * default): treated the same way; otherwise only a warning. INBOX is case-insensitive everywhere
  * (RFC 3501 section 5.1).
@@ -26,7 +28,10 @@ final class FolderConflicts {
     Map<String, List<MappedFolder>> byKey = new LinkedHashMap<>();
     for (MappedFolder f : folders) {
       if (f.migrated()) {
-        byKey.computeIfAbsent(key(f.destinationFolder(), rules), k -> new ArrayList<>()).add(f);
+        // folders to be created with one role would be two folders with that role: one group
+        String key = f.createWithRole().map(r -> "\u0000role " + r)
+            .orElse(key(f.destinationFolder(), rules));
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
       }
     }
     List<String> conflicts = new ArrayList<>();
@@ -63,8 +68,12 @@ final class FolderConflicts {
   private static String conflict(MappedFolder a, MappedFolder b, FolderRules rules) {
     boolean sameName = a.destinationFolder().equals(b.destinationFolder());
     String where = sameName ? "both map to destination folder '" + a.destinationFolder() + "'"
-        : "map to '" + a.destinationFolder() + "' and '" + b.destinationFolder() + "', one"
-            + " folder on a case-insensitive destination (folders.case-insensitive-destination)";
+        : a.createWithRole().isPresent()
+            ? "would both be created as the destination's " + a.createWithRole().get()
+                + " folder ('" + a.destinationFolder() + "', '" + b.destinationFolder() + "')"
+            : "map to '" + a.destinationFolder() + "' and '" + b.destinationFolder() + "', one"
+                + " folder on a case-insensitive destination"
+                + " (folders.case-insensitive-destination)";
     return "source folders '" + a.sourceFolder() + "' (" + a.reason() + ") and '"
         + b.sourceFolder() + "' (" + b.reason() + ") " + where + role(a, b)
         + "; fix: give one of them its own name with folders.map, or write folders.merge: true"

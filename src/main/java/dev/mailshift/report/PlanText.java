@@ -11,6 +11,7 @@ import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.SkippedMessage;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,6 +45,20 @@ public final class PlanText {
     return out.toString();
   }
 
+  /** The folder maps alone, conflicts marked: what {@code plan} shows when it cannot plan. */
+  public static String folderMaps(List<AccountObservation> observed) {
+    StringBuilder out = new StringBuilder("mailshift plan: folder maps (the plan stops at the"
+        + " conflicts marked !)\n");
+    for (AccountObservation o : observed) {
+      out.append('\n').append(o.account()).append('\n');
+      folderMap(out, o);
+      for (String w : o.folderMap().warnings()) {
+        out.append("  ! ").append(w).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   private static void folderMap(StringBuilder out, AccountObservation o) {
     out.append("  folder map:\n");
     int width = o.folderMap().folders().stream()
@@ -61,6 +76,9 @@ public final class PlanText {
       } else {
         out.append("    ").append(src).append("    not migrated: ").append(f.excludedBecause()).append('\n');
       }
+    }
+    for (String c : o.folderMap().conflicts()) {
+      out.append("  ! CONFLICT: ").append(c).append('\n');
     }
   }
 

@@ -238,6 +238,7 @@ class FolderMappingIT {
 
     // then
     assertThat(planned.code()).isEqualTo(3);
+    assertThat(planned.out()).contains("! CONFLICT: source folders 'INBOX.Gesendet'");
     assertThat(planned.err()).contains("'INBOX.Sent'", "'INBOX.Gesendet'",
         "destination folder 'Sent'", "two source folders with the \\Sent role", "merge: true");
     assertThat(applied.code()).isEqualTo(3);

@@ -104,7 +104,7 @@ class FolderMapperTest {
   @Test
   void map_namesDifferingOnlyInCaseOnCaseSensitiveDestination_warns() {
     FolderMap m = map(with(FolderRules.DEFAULT, false, false, List.of()),
-        List.of(dot("INBOX.trash"), dot("INBOX.Trash")), List.of());
+        List.of(dot("INBOX.projects"), dot("INBOX.Projects")), List.of());
 
     assertThat(m.conflicts()).isEmpty();
     assertThat(m.warnings()).singleElement().asString().contains("case");
@@ -112,22 +112,22 @@ class FolderMapperTest {
 
   @Test
   void map_namesDifferingOnlyInCaseOnCaseInsensitiveDestination_isAnErrorNamingBoth() {
-    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.trash"), dot("INBOX.Trash")), List.of());
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.projects"), dot("INBOX.Projects")), List.of());
 
     assertThat(m.conflicts()).singleElement().asString()
-        .contains("'INBOX.trash'", "'INBOX.Trash'", "case-insensitive", "folders.merge: true");
+        .contains("'INBOX.projects'", "'INBOX.Projects'", "case-insensitive", "folders.merge: true");
   }
 
   @Test
   void map_namesDifferingOnlyInCaseWithMerge_landInTheFirstSpellingMarkedAsMerged() {
     FolderMap m = map(with(FolderRules.DEFAULT, true, true, List.of()),
-        List.of(dot("INBOX.trash"), dot("INBOX.Trash")), List.of());
+        List.of(dot("INBOX.projects"), dot("INBOX.Projects")), List.of());
 
     assertThat(m.conflicts()).isEmpty();
     assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
-        .containsExactly("trash", "trash");
+        .containsExactly("projects", "projects");
     assertThat(m.migrated()).extracting(MappedFolder::mergedWith)
-        .containsExactly(List.of("INBOX.Trash"), List.of("INBOX.trash"));
+        .containsExactly(List.of("INBOX.Projects"), List.of("INBOX.projects"));
   }
 
   @Test
@@ -230,6 +230,26 @@ class FolderMapperTest {
       assertThat(m.migrated()).as(source).singleElement().satisfies(f ->
           assertThat(f.destinationFolder()).isEqualTo(String.join("/", levels)));
     }
+  }
+
+  @Test
+  void map_twoSourceFoldersOfOneRoleMissingOnTheDestination_isAConflictNotTwoSentFolders() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Gesendet"), dot("INBOX.Sent Items")),
+        List.of(slash("INBOX")));
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'INBOX.Gesendet'", "'INBOX.Sent Items'", "created as the destination's \\Sent");
+  }
+
+  @Test
+  void map_twoSourceFoldersOfOneRoleMissingWithMerge_mergedIntoTheFirstCreatedOnce() {
+    FolderMap m = map(with(FolderRules.DEFAULT, true, true, List.of()),
+        List.of(dot("INBOX.Gesendet"), dot("INBOX.Sent Items")), List.of(slash("INBOX")));
+
+    assertThat(m.conflicts()).isEmpty();
+    assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsExactly("Gesendet", "Gesendet");
+    assertThat(m.migrated()).allMatch(f -> f.createWithRole().equals(java.util.Optional.of("\\Sent")));
   }
 
   static FolderRules with(FolderRules r, boolean merge, boolean caseInsensitive,
