@@ -68,7 +68,16 @@ final class Migrations {
           CREATE TABLE rejected_keyword (
             account TEXT NOT NULL, destination_folder TEXT NOT NULL, keyword TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
-            PRIMARY KEY (account, destination_folder, keyword))""")));
+            PRIMARY KEY (account, destination_folder, keyword))""")),
+      new Migration(2, "DNS TTL lowerings, for the wait before the MX switch", List.of(
+          """
+          CREATE TABLE dns_ttl_lowering (
+            lowering_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id INTEGER NOT NULL REFERENCES runs(run_id),
+            zone TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+            served_ttl INTEGER NOT NULL, wait_seconds INTEGER NOT NULL, basis TEXT NOT NULL,
+            lowered_at TEXT NOT NULL)""",
+          "CREATE INDEX dns_ttl_lowering_by_zone ON dns_ttl_lowering(zone, name, type)")));
 
   private Migrations() {}
 
