@@ -14,6 +14,7 @@ import dev.mailshift.dns.RrsetKey;
 import dev.mailshift.dns.TtlLowering;
 import dev.mailshift.dns.ZoneObservation;
 import dev.mailshift.planner.DnsChanges;
+import dev.mailshift.planner.MxGate;
 import dev.mailshift.state.StepStatus;
 import java.time.Instant;
 import java.util.List;
@@ -88,8 +89,7 @@ final class DnsExecutor {
       return finish(entry, s, StepStatus.FAILED, "interrupted while waiting for " + change.key()
           + " to show on every server; run apply again to check");
     }
-    String done = (outcome == DnsProvider.Outcome.APPLIED ? "written" : "already held")
-        + " through " + request.zone().describe();
+    String done = outcome == DnsProvider.Outcome.APPLIED ? "applied" : "already in place";
     if (!propagation.complete()) {
       return finish(entry, s, StepStatus.FAILED, done + ", but after "
           + request.zone().section().timeouts().propagation().toMinutes() + " min not every"
@@ -115,7 +115,7 @@ final class DnsExecutor {
     TtlLowering lowering = TtlLowering.of(before, key, loweredAt);
     journal.ttlLowered(runId, request.zone().section().zone(), lowering,
         before.rrset(key).maxTtl());
-    return "the MX switch may happen from " + lowering.earliestSwitch();
+    return "the MX switch may happen from " + MxGate.show(lowering.earliestSwitch());
   }
 
   private StepResult check(CheckDns c) {

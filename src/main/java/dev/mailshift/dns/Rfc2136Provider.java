@@ -58,7 +58,7 @@ public final class Rfc2136Provider implements DnsProvider {
     Message response = send(update(change), key);
     int rcode = response.getRcode();
     if (rcode == Rcode.NOERROR) {
-      LOG.log(System.Logger.Level.INFO, "updated {0} on {1}", key, server.label());
+      LOG.log(System.Logger.Level.DEBUG, "updated {0} on {1}", key, server.label());
       return Outcome.APPLIED;
     }
     if (rcode == Rcode.NXRRSET || rcode == Rcode.YXRRSET) {

@@ -55,19 +55,25 @@ public record MxGate(State state, Optional<Instant> notBefore, String explanatio
           "the TTL of " + mx + " was never lowered: run a phase with dns-ttl first, then wait"
               + " until the old TTL has run out");
       case GateDecision.Wait w -> new MxGate(State.WAIT, Optional.of(w.until()), "not before "
-          + w.until() + " (in " + human(w.remaining()) + "): " + why(latest.orElseThrow()));
+          + show(w.until()) + " (in " + human(w.remaining()) + "): " + why(latest.orElseThrow()));
       case GateDecision.Open o -> new MxGate(State.OPEN, Optional.of(o.since()),
-          "open since " + o.since() + ": " + why(latest.orElseThrow()));
+          "open since " + show(o.since()) + ": " + why(latest.orElseThrow()));
     };
   }
 
   private static String why(TtlLowering l) {
     return switch (l.basis()) {
       case SERVED_TTL -> "resolvers may keep the old MX set for " + l.waitSeconds()
-          + " s, the TTL served when it was lowered at " + l.loweredAt();
+          + " s, the TTL served when it was lowered at " + show(l.loweredAt());
       case NEGATIVE_TTL -> "resolvers may remember for " + l.waitSeconds() + " s (the zone's"
-          + " negative-caching TTL) that there was no MX set, as of " + l.loweredAt();
+          + " negative-caching TTL) that there was no MX set, as of " + show(l.loweredAt());
     };
+  }
+
+  /** A moment for people: UTC, whole seconds, rounded up (so "not before" is never early). */
+  public static String show(Instant t) {
+    Instant whole = t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return (whole.equals(t) ? whole : whole.plusSeconds(1)).toString();
   }
 
   static String human(Duration d) {

@@ -70,7 +70,7 @@ public final class DnsPlanText {
     long writes = plan.changes().stream().filter(c -> c instanceof SetDnsRecords s && s.writes())
         .count();
     List<String> reasons = plan.confirmationReasons();
-    return "DNS: " + writes + " RRset change(s) in " + plan.zone()
+    return "DNS: " + writes + " RRset change(s) in zone " + plan.zone().replaceAll("\\.$", "")
         + (reasons.isEmpty() ? "." : "; " + reasons.size() + " need --confirm on apply.");
   }
 }

@@ -40,7 +40,11 @@ public final class PlanText {
       skipped(out, o);
     }
     result.dns().ifPresent(d -> out.append('\n').append(DnsPlanText.render(d)));
-    out.append('\n').append(summary(result.summary())).append('\n');
+    if (!result.accounts().isEmpty() || result.dns().isEmpty()) {
+      out.append('\n').append(summary(result.summary())).append('\n');
+    } else {
+      out.append('\n');
+    }
     result.dns().ifPresent(d -> out.append(DnsPlanText.summary(d)).append('\n'));
     return out.toString();
   }

@@ -27,10 +27,12 @@ public final class RollbackText {
     r.failure().ifPresent(f -> out.append("  stopped: ").append(f.replace("\n", "\n  "))
         .append('\n'));
     out.append(r.complete()
-        ? "Rollback complete: " + r.restored().size() + " RRset(s) as before.\n"
-        : "Rollback incomplete: " + r.pending().size() + " RRset(s) pending. Fix the cause"
-            + " above (or restore them by hand), then run rollback again: restored RRsets are"
-            + " left as they are.\n");
+        ? "Rollback complete: " + r.restored().size() + " change(s) undone, newest first.\n"
+        : "Rollback incomplete: " + r.pending().size() + " change(s) pending. The record holds"
+            + " something mailshift did not write there: if a later run changed it, roll that"
+            + " run back first (or every run: mailshift rollback PLAN); if someone else did,"
+            + " restore it by hand or put back what mailshift wrote. Then run rollback again:"
+            + " what is restored already is left as it is.\n");
     return out.toString();
   }
 
