@@ -203,6 +203,13 @@ class DnsPlannerTest {
   }
 
   @Test
+  void show_moment_wholeSecondsRoundedUpSoNotBeforeIsNeverEarly() {
+    assertThat(MxGate.show(Instant.parse("2026-03-01T12:00:00.000000001Z")))
+        .isEqualTo("2026-03-01T12:00:01Z");
+    assertThat(MxGate.show(NOW)).isEqualTo("2026-03-01T12:00:00Z");
+  }
+
+  @Test
   void gate_afterTheWait_open() {
     Map<RrsetKey, RrsetSnapshot> zone = oldZone();
     zone.put(MX, RrsetSnapshot.of(MX, 300, OLD_MX));
