@@ -52,11 +52,12 @@ public final class Mailshift {
    * and returns what {@code apply} would do.
    */
   public PlanResult plan(Path planFile, Optional<String> phaseName) {
-    Plan plan = plans.load(planFile);
+    Plan plan = plans.loadForRun(planFile);
     Phase phase = plans.phase(plan, phaseName);
     List<AccountTarget> targets = phase.hasAccountSteps() ? plans.targets(plan, phase, false)
         : List.of();
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
+      Plans.remember(state, plan);
       AccountScanner scanner = new AccountScanner(pool);
       var engine = Engines.folderEngine(plan, state, ApplyListener.NONE);
       List<AccountObservation> observed = new ArrayList<>();
@@ -68,7 +69,7 @@ public final class Mailshift {
           observed.add(o);
           o.folderMap().conflicts().forEach(c -> conflicts.add(t.id() + ": " + c));
         } catch (RuntimeException e) {
-          problems.add(t.id() + ": " + Failures.describe(e));
+          problems.add(t.id() + ": " + Failures.explain(e));
         }
       }
       stopIf(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);
@@ -111,7 +112,7 @@ public final class Mailshift {
       boolean approve,
       boolean confirm,
       ApplyListener listener) {
-    Plan plan = plans.load(planFile);
+    Plan plan = plans.loadForRun(planFile);
     Phase phase = plans.phase(plan, savedPlan.isPresent() && phaseName.isEmpty()
         ? Optional.of(PlanFile.read(savedPlan.get()).phase()) : phaseName);
     if (phase.gate() == Phase.Gate.APPROVAL && !approve) {
@@ -127,6 +128,7 @@ public final class Mailshift {
     try (StateStore state = openState(plan);
         RunLock lock = lock(state, "apply " + planFile + " --phase " + phase.name());
         SessionPool pool = plans.pool(plan)) {
+      Plans.remember(state, plan);
       Optional<DnsRequest> dns = phase.hasDnsSteps()
           ? Optional.of(new DnsSetup(env).request(plan, state,
               confirm || phase.gate() == Phase.Gate.APPROVAL, listener::instructions))

@@ -11,11 +11,13 @@ import dev.mailshift.change.Preflight;
 import dev.mailshift.change.Subscribe;
 import dev.mailshift.change.SyncFolder;
 import dev.mailshift.change.VerifyAccount;
+import dev.mailshift.imap.ImapException;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
+import dev.mailshift.sync.ObservedStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,13 @@ final class StepExecutor {
   private final Services s;
   private final long runId;
   private final Map<String, AccountTarget> targets;
-  private final Map<String, AccountObservation> observed;
+  private final Map<String, AccountScanner.Scanned> observed;
 
   StepExecutor(
       Services services,
       long runId,
       Map<String, AccountTarget> targets,
-      Map<String, AccountObservation> observed) {
+      Map<String, AccountScanner.Scanned> observed) {
     this.s = services;
     this.runId = runId;
     this.targets = targets;
@@ -81,7 +83,19 @@ final class StepExecutor {
   }
 
   private StepResult create(CreateFolder c) {
-    onDestination(c.account(), session -> session.create(c.destinationFolder()));
+    try {
+      onDestination(c.account(), session -> session.create(c.destinationFolder()));
+    } catch (ImapException e) {
+      if (e.kind() != ImapException.Kind.REJECTED) {
+        throw e;
+      }
+      // A name the destination cannot hold fails the same way on every re-run: say how to
+      // give the folder another name instead of "run apply again".
+      return StepResult.of(c, StepStatus.FAILED, Failures.describe(e)
+          + "; fix: give source folder '" + c.sourceFolder() + "' a name the destination accepts"
+          + " with a `folders.map` or `folders.rename` rule, or leave it out with"
+          + " `folders.exclude`");
+    }
     return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder());
   }
 
@@ -107,7 +121,9 @@ final class StepExecutor {
     PooledSessions destination = destination(f.account());
     boolean healthy = false;
     try {
-      FolderSyncResult r = s.engine().sync(source, destination, pair);
+      ObservedStatus seen = observed.get(f.account()).statuses().get(f.sourceFolder());
+      FolderSyncResult r = seen == null ? s.engine().sync(source, destination, pair)
+          : s.engine().sync(source, destination, pair, seen);
       healthy = true;
       String detail = "copied " + r.copied() + " (" + r.bytesCopied() + " bytes), adopted "
           + r.adopted() + ", flags updated " + r.flagsUpdated() + ", deleted " + r.deleted()
@@ -122,7 +138,7 @@ final class StepExecutor {
   }
 
   private StepResult verify(VerifyAccount v) {
-    AccountObservation o = observed.get(v.account());
+    AccountObservation o = observed.get(v.account()).observation();
     PooledSessions source = source(v.account());
     PooledSessions destination = destination(v.account());
     boolean healthy = false;

@@ -3,10 +3,13 @@ package dev.mailshift.cli;
 import dev.mailshift.api.ApplyResult;
 import dev.mailshift.api.ErrorCode;
 import dev.mailshift.apply.ApplyListener;
+import dev.mailshift.apply.StepResult;
 import dev.mailshift.report.ApplyText;
 import dev.mailshift.report.Json;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,8 +57,20 @@ final class ApplyCommand implements Callable<Integer> {
     }
     main.context().out().print(output.json ? Json.apply(r) : ApplyText.render(r));
     if (!r.failures().isEmpty()) {
-      return ErrorCode.APPLY_FAILED.exitCode();
+      return failed(r.failures(), "step(s) failed", ErrorCode.APPLY_FAILED);
     }
-    return r.shortfalls().isEmpty() ? 0 : ErrorCode.VALIDATION_SHORTFALL.exitCode();
+    return r.shortfalls().isEmpty()
+        ? 0 : failed(r.shortfalls(), "validation found missing messages", ErrorCode.VALIDATION_SHORTFALL);
+  }
+
+  /** The report went to stdout (maybe as JSON); stderr says what failed, where, and what to do. */
+  private int failed(List<StepResult> steps, String what, ErrorCode code) {
+    PrintWriter err = main.context().err();
+    err.println("error: apply " + what + ":");
+    for (StepResult s : steps) {
+      err.println("  " + s.change().account() + ": " + s.change().summary() + ": " + s.detail());
+    }
+    err.println("  fix: " + code.defaultHint());
+    return code.exitCode();
   }
 }

@@ -3,6 +3,7 @@ package dev.mailshift.imap;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -59,7 +60,26 @@ public final class JakartaImapSession implements ImapSession {
 
   @Override
   public FolderStatus status(String folder) {
-    return Mailboxes.status(wire, info, folder);
+    FolderStatus status = Mailboxes.status(wire, info, folder);
+    if (status.uidValidity() > 0) {
+      return status;
+    }
+    // Dovecot 2.3 (Maildir) can answer STATUS of a folder that another session has just
+    // created and nobody has opened yet with UIDVALIDITY 0, which RFC 3501 (9, nz-number) does
+    // not allow. Opening the folder makes the server assign it. EXAMINE changes nothing; the
+    // selection callers made before is restored, so status() still leaves it as it was.
+    Selection before = selection;
+    FolderStatus opened = open(folder, false);
+    if (before != null) {
+      open(before.folder(), before.writable());
+    }
+    return new FolderStatus(opened.uidValidity(), opened.uidNext(), opened.messages(),
+        opened.highestModseq());
+  }
+
+  @Override
+  public Map<String, FolderStatus> statusAll() {
+    return info.has("LIST-STATUS") ? Mailboxes.listStatus(wire, info) : Map.of();
   }
 
   @Override
@@ -117,6 +137,23 @@ public final class JakartaImapSession implements ImapSession {
   }
 
   @Override
+  public List<OptionalLong> appendAll(String folder, List<Append> messages) {
+    writable("append");
+    if (messages.size() < 2 || !info.has("MULTIAPPEND")) {
+      return ImapSession.super.appendAll(folder, messages);
+    }
+    List<OptionalLong> uids = Appender.appendAll(wire, info, folder, messages);
+    if (selection != null && selection.folder().equals(folder)) {
+      long highest = uids.stream().mapToLong(u -> u.orElse(0)).max().orElse(0);
+      FolderStatus st = selection.status();
+      selection = highest == 0 ? null : new Selection(folder, selection.writable(),
+          new FolderStatus(st.uidValidity(), Math.max(st.uidNext(), highest + 1),
+              st.messages() + messages.size(), st.highestModseq(), st.permanentFlags()));
+    }
+    return uids;
+  }
+
+  @Override
   public void create(String folder) {
     writable("create");
     Folders.create(wire, folder);
@@ -132,6 +169,12 @@ public final class JakartaImapSession implements ImapSession {
   public void replaceFlags(long uid, Set<String> flags) {
     writable("replaceFlags");
     FlagWriter.replace(wire, selectedWritable().folder(), uid, flags);
+  }
+
+  @Override
+  public void replaceFlags(Collection<Long> uids, Set<String> flags) {
+    writable("replaceFlags");
+    FlagWriter.replace(wire, selectedWritable().folder(), uids, flags);
   }
 
   @Override

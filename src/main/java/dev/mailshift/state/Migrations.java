@@ -69,7 +69,12 @@ final class Migrations {
             account TEXT NOT NULL, destination_folder TEXT NOT NULL, keyword TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
             PRIMARY KEY (account, destination_folder, keyword))""")),
-      new Migration(2, "DNS TTL lowerings, for the wait before the MX switch", List.of(
+      new Migration(2, "plan files that passed the JSON Schema", List.of(
+          """
+          CREATE TABLE validated_plan (
+            plan_sha256 TEXT NOT NULL, schema_sha256 TEXT NOT NULL, validated_at TEXT NOT NULL,
+            PRIMARY KEY (plan_sha256, schema_sha256))""")),
+      new Migration(3, "DNS TTL lowerings, for the wait before the MX switch", List.of(
           """
           CREATE TABLE dns_ttl_lowering (
             lowering_id INTEGER PRIMARY KEY AUTOINCREMENT,

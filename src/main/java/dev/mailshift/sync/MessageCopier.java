@@ -14,19 +14,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Copies the source messages above the checkpoint that are neither mapped nor skipped, in UID
- * order and in chunks: the bodies of a chunk are fetched whole, their append intents made durable
- * in one transaction, then each is appended; the chunk's mappings, skips and the
- * advanced checkpoint are then committed together.
+ * order and in chunks: the bodies of a chunk are fetched, the append intents of the whole chunk
+ * are made durable in one transaction, then each message is appended; the chunk's mappings, skips
+ * and the advanced checkpoint are then committed together.
  */
 final class MessageCopier {
   static final int CHUNK_MESSAGES = 50;
-  static final long CHUNK_BYTES = 16L << 20;
+  /** Held whole between fetch and append: bounds the heap per worker with CHUNK_MESSAGES. */
+  static final long CHUNK_BYTES = 4L << 20;
 
   private final SyncStore store;
   private final FolderKey key;
@@ -59,7 +61,8 @@ final class MessageCopier {
     List<MessageMeta> pending = new ArrayList<>();
     source.fetchMeta(lastUid + 1, Long.MAX_VALUE, m -> {
       // m.uid() <= lastUid: "n:*" above the highest UID still returns the last message
-      // (RFC 3501 6.4.8); it is handled already.
+      // (RFC 3501 6.4.8); it is handled already (and not in mappedSourceUids, which holds only
+      // UIDs above lastUid).
       if (m.uid() > lastUid && !handled.contains(m.uid())) {
         pending.add(m);
       }
@@ -106,7 +109,7 @@ final class MessageCopier {
       }
     }
     if (!toCopy.isEmpty()) {
-      copyBodies(toCopy, r);
+      fetchAndAppend(toCopy, r);
     }
     store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), r.mappings,
         r.finished, r.skipRecords, Map.of(), List.of(), OptionalLong.empty()));
@@ -138,30 +141,81 @@ final class MessageCopier {
   }
 
   /**
-   * Fetches the chunk's bodies (each complete before anything else happens: the adapter never
-   * hands out a partial message), makes their intents durable in one transaction, then appends.
-   * The chunk's bodies are bounded by CHUNK_BYTES (large ones are spooled by the adapter).
+   * Fetches the chunk's bodies (held on the heap or spooled, at most {@link #CHUNK_BYTES} and
+   * {@link #CHUNK_MESSAGES}), makes the intents of all of them durable in one transaction, then
+   * appends them one by one. One disk sync per chunk instead of one per message; an intent whose
+   * message was never appended (a drop or kill mid-chunk) is settled by {@link IntentResolver}.
    */
-  private void copyBodies(Map<Long, MessageMeta> toCopy, ChunkResult r) {
+  private void fetchAndAppend(Map<Long, MessageMeta> toCopy, ChunkResult r) {
+    List<ImapSession.UidSize> wanted = toCopy.values().stream()
+        .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList();
     List<FetchedMessage> fetched = new ArrayList<>();
     try {
-      source.fetchBodies(toCopy.values().stream()
-          .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList(), fetched::add);
+      source.fetchBodies(wanted, fetched::add);
       long uidNextBound = destination.uidNextBound();
       List<AppendIntent> intents = fetched.stream().map(m -> new AppendIntent(0, key.account(),
           key.source(), key.sourceUidValidity(), m.uid(), key.destination(),
           key.destinationUidValidity(), uidNextBound, m.size(), m.sha256())).toList();
       List<Long> ids = store.addIntents(intents);
+      List<AppendIntent> stored = new ArrayList<>();
+      for (int i = 0; i < intents.size(); i++) {
+        stored.add(withId(intents.get(i), ids.get(i)));
+      }
+      if (appendAtOnce(toCopy, fetched, stored, r)) {
+        return;
+      }
       for (int i = 0; i < fetched.size(); i++) {
-        FetchedMessage message = fetched.get(i);
-        append(toCopy.get(message.uid()), message, intents.get(i).withId(ids.get(i)), r);
+        // Out of the list before the append: its heap is freed as soon as it is sent.
+        try (FetchedMessage message = fetched.set(i, null)) {
+          append(toCopy.get(message.uid()), message, stored.get(i), r);
+        }
       }
     } finally {
-      fetched.forEach(FetchedMessage::close);
+      fetched.stream().filter(Objects::nonNull).forEach(FetchedMessage::close);
     }
   }
 
-  private void append(MessageMeta meta, FetchedMessage message, AppendIntent intent,
+  /**
+   * Appends the whole chunk in one MULTIAPPEND where the destination offers it (RFC 3502: on a NO
+   * nothing was appended). Returns false, having appended nothing, when there is no MULTIAPPEND
+   * or the server refused the batch: then each message goes on its own, so that one refused
+   * message (too big, a keyword) does not stop the others.
+   */
+  private boolean appendAtOnce(Map<Long, MessageMeta> toCopy, List<FetchedMessage> fetched,
+      List<AppendIntent> stored, ChunkResult r) {
+    ImapSession session = destination.session();
+    if (fetched.size() < 2 || !session.info().has("MULTIAPPEND")) {
+      return false;
+    }
+    List<ImapSession.Append> batch = new ArrayList<>();
+    Set<String> dropped = new HashSet<>();
+    List<Set<String>> flags = new ArrayList<>();
+    for (FetchedMessage m : fetched) {
+      MessageMeta meta = toCopy.get(m.uid());
+      KeywordFilter.Filtered f = destination.keywords().apply(meta.flags());
+      dropped.addAll(f.dropped());
+      flags.add(f.kept());
+      batch.add(new ImapSession.Append(m, f.kept(), meta.internalDate()));
+    }
+    List<OptionalLong> uids;
+    try {
+      uids = session.appendAll(key.destination(), batch);
+    } catch (ImapException e) {
+      if (e.kind() != ImapException.Kind.REJECTED) {
+        throw e;
+      }
+      return false;
+    }
+    tally.rejectedKeywords.addAll(dropped);
+    for (int i = 0; i < fetched.size(); i++) {
+      FetchedMessage message = fetched.get(i);
+      recordAppended(toCopy.get(message.uid()), message, stored.get(i),
+          new Appended(uids.get(i), flags.get(i)), r);
+    }
+    return true;
+  }
+
+  private void append(MessageMeta meta, FetchedMessage message, AppendIntent stored,
       ChunkResult r) {
     KeywordFilter.Filtered flags = destination.keywords().apply(meta.flags());
     tally.rejectedKeywords.addAll(flags.dropped());
@@ -172,18 +226,23 @@ final class MessageCopier {
       if (e.kind() != ImapException.Kind.REJECTED) {
         throw e;
       }
-      r.finished.add(intent.id());
+      r.finished.add(stored.id());
       r.skip(new SkippedMessage(key.source(), meta.uid(), meta.size(), meta.internalDate(),
           SkippedMessage.Reason.REJECTED_BY_DESTINATION, e.getMessage()
               + (e.serverText().isEmpty() ? "" : ": " + e.serverText())), key);
       return;
     }
+    recordAppended(meta, message, stored, appended, r);
+  }
+
+  private void recordAppended(MessageMeta meta, FetchedMessage message, AppendIntent stored,
+      Appended appended, ChunkResult r) {
     if (appended.uid().isEmpty()) {
-      r.unidentified.add(intent); // no APPENDUID: found by content after the chunk
+      r.unidentified.add(stored); // no APPENDUID: found by content after the chunk
     } else {
       long uid = appended.uid().getAsLong();
       destination.appended(uid);
-      r.finished.add(intent.id());
+      r.finished.add(stored.id());
       r.mappings.add(key.mapping(meta.uid(), uid, message.size(),
           Optional.of(message.sha256()), appended.flags()));
       r.bytes += message.size();
@@ -210,6 +269,12 @@ final class MessageCopier {
       flags.stream().filter(f -> !f.startsWith("\\")).forEach(tally.rejectedKeywords::add);
       return new Appended(uid, Set.copyOf(systemOnly));
     }
+  }
+
+  private static AppendIntent withId(AppendIntent i, long id) {
+    return new AppendIntent(id, i.account(), i.sourceFolder(), i.sourceUidValidity(),
+        i.sourceUid(), i.destinationFolder(), i.destinationUidValidity(),
+        i.destinationUidNext(), i.size(), i.sha256());
   }
 
   /** What one chunk produced, committed together. */

@@ -147,8 +147,11 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
 
     private static void run(String verb, Path dir) throws IOException {
       Path script = Path.of(System.getProperty("basedir", "."), "scripts", "dovecot-pair.sh");
+      // Output to a file, not a pipe: the Dovecot masters the script starts keep its stderr
+      // open, so reading a pipe to its end would wait for as long as they run.
+      Path log = Files.createTempFile("dovecot-pair-" + verb, ".log");
       ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), verb, dir.toString())
-          .redirectErrorStream(true);
+          .redirectErrorStream(true).redirectOutput(log.toFile());
       pb.environment().put("DOVECOT_USERS", "2000");
       Process p = pb.start();
       try {
@@ -161,7 +164,8 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
         p.destroyForcibly();
         throw new IOException("interrupted while running " + script, e);
       }
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String out = Files.readString(log, StandardCharsets.UTF_8);
+      Files.delete(log);
       if (p.exitValue() != 0) {
         throw new IOException(script + " " + verb + " failed (" + p.exitValue() + "): " + out);
       }

@@ -33,11 +33,16 @@ import java.util.regex.Pattern;
  *   <li>{@link #byeOn}: answer the Nth matching command with {@code * BYE} and cut;
  *   <li>{@link #stallOn}: swallow the Nth matching command and everything after it, answering
  *       nothing, so the client's read timeout fires;
- *   <li>{@link #answerNoOn}: answer the Nth matching command with a tagged NO, not forwarding it.
+ *   <li>{@link #answerNoOn}: answer the Nth matching command with a tagged NO, not forwarding it;
+ *   <li>{@link #rewriteServerLine}: change the first server line matching a pattern (e.g. to
+ *       send an answer a real server sends only under a race).
  * </ul>
  *
  * A command "matches" a word when its name, or the word after {@code UID}, is that word. No
  * sleeps: tests wait on {@link #awaitTriggered}. Close it in the test.
+ *
+ * <p>Without rules it is a recorder: {@link #commands()} lists every command line clients sent
+ * (tags and literal contents left out, LOGIN's arguments masked), e.g. to count round trips.
  */
 public final class FaultProxy implements AutoCloseable {
   private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)(\\+?)}\r\n$");
@@ -54,6 +59,9 @@ public final class FaultProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final CountDownLatch triggered = new CountDownLatch(1);
   private final AtomicInteger connections = new AtomicInteger();
+  private final List<String> commands = new CopyOnWriteArrayList<>();
+  private volatile Pattern rewrite;
+  private volatile String rewriteTo;
   private volatile int literalMinSize = -1;
   private volatile long literalBytes;
 
@@ -104,6 +112,13 @@ public final class FaultProxy implements AutoCloseable {
     return this;
   }
 
+  /** Replaces {@code regex} by {@code replacement} in the first server line it is found in. */
+  public FaultProxy rewriteServerLine(String regex, String replacement) {
+    this.rewriteTo = replacement;
+    this.rewrite = Pattern.compile(regex);
+    return this;
+  }
+
   /** Waits until a rule fired; false on timeout. */
   public boolean awaitTriggered(Duration timeout) throws InterruptedException {
     return triggered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -111,6 +126,26 @@ public final class FaultProxy implements AutoCloseable {
 
   public boolean triggered() {
     return triggered.getCount() == 0;
+  }
+
+  /** The command lines sent through the proxy so far, in order, without tags. */
+  public List<String> commands() {
+    return List.copyOf(commands);
+  }
+
+  /** Forgets the recorded commands. */
+  public void clearCommands() {
+    commands.clear();
+  }
+
+  private void record(String line) {
+    String[] parts = line.trim().split(" ", 3);
+    if (parts.length < 2) {
+      return;
+    }
+    String name = parts[1].toUpperCase(Locale.ROOT);
+    commands.add(name.equals("LOGIN") || name.equals("AUTHENTICATE") || parts.length == 2
+        ? name : name + " " + parts[2]);
   }
 
   private void acceptLoop() {
@@ -145,6 +180,9 @@ public final class FaultProxy implements AutoCloseable {
           break;
         }
         String text = new String(line, StandardCharsets.ISO_8859_1);
+        if (commandStart) {
+          record(text);
+        }
         Rule rule = commandStart ? match(text) : null;
         if (rule != null) {
           if (act(rule, text, line, in, out, client)) {
@@ -223,7 +261,7 @@ public final class FaultProxy implements AutoCloseable {
     try (InputStream in = new BufferedInputStream(server.getInputStream());
         OutputStream out = new BufferedOutputStream(client.getOutputStream())) {
       while (true) {
-        byte[] line = readLine(in);
+        byte[] line = rewritten(readLine(in));
         if (line == null) {
           break;
         }
@@ -247,6 +285,21 @@ public final class FaultProxy implements AutoCloseable {
     } finally {
       closeBoth(server, client);
     }
+  }
+
+  private synchronized byte[] rewritten(byte[] line) {
+    Pattern p = rewrite;
+    if (line == null || p == null) {
+      return line;
+    }
+    String text = new String(line, StandardCharsets.ISO_8859_1);
+    Matcher m = p.matcher(text);
+    if (!m.find()) {
+      return line;
+    }
+    rewrite = null;
+    fire();
+    return m.replaceFirst(rewriteTo).getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private Rule match(String line) {

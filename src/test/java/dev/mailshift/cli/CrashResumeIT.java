@@ -1,0 +1,181 @@
+package dev.mailshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.mailshift.imap.Access;
+import dev.mailshift.imap.Credentials;
+import dev.mailshift.imap.ImapEndpoint;
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.imap.JakartaImapConnector;
+import dev.mailshift.plan.Secret;
+import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.Corpus;
+import dev.mailshift.testsupport.FolderContents;
+import dev.mailshift.testsupport.MailshiftProcess;
+import dev.mailshift.testsupport.RawImap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kill -9 at many points of a run, then resume: the shaded jar runs {@code apply} as a child
+ * process against two GreenMail servers and is killed (SIGKILL) when a condition is met: the
+ * state file appeared; folders are being created; the destination holds at least k messages for
+ * a spread of k. Each next apply resumes (and may be killed again); the last runs to the end.
+ * The destination must then hold, folder by folder, exactly the source's messages (bytes, flags,
+ * INTERNALDATE; no loss, no duplicate), the same as an uninterrupted run into a fresh destination
+ * gives; the source must be unchanged; {@code status} must show the killed runs as INTERRUPTED.
+ */
+class CrashResumeIT {
+  private static final String USER = "erin@test.example";
+  private static final String PW = "crash-pw";
+  private static final Map<String, String> ENV = Map.of("SRC_PW", PW, "DST_PW", PW);
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
+
+  @RegisterExtension
+  static GreenMailExtension source = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+
+  @RegisterExtension
+  static GreenMailExtension destination =
+      new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+
+  @RegisterExtension
+  static GreenMailExtension uninterrupted =
+      new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+
+  @TempDir Path dir;
+
+  /**
+   * Where one kill was aimed, whether it struck a running process, and what the destination held
+   * when that apply started and when it died.
+   */
+  private record Kill(String point, boolean struck, int messagesBefore, int messagesAfter) {
+    /** The apply had journalled its run: it copied something before it died. */
+    boolean journalled() {
+      return struck && messagesAfter > messagesBefore;
+    }
+  }
+
+  @Test
+  void apply_killedAtManyPointsThenResumed_endsIdenticalToAnUninterruptedRun() throws Exception {
+    // given: ~320 messages over six folders, with every hard case and a 3 MB message
+    Corpus corpus = Corpus.generate(11, 300, 3_000_000);
+    seed(corpus);
+    Map<String, List<String>> sourceBefore = contents(source);
+    Path plan = plan(dir.resolve("killed"), destination);
+    Path stateFile = plan.resolveSibling(".mailshift/state.db");
+    int total = corpus.size();
+    int foldersBefore = destinationFolders();
+
+    // when: one apply per kill point, each killed when its condition holds
+    List<Kill> kills = new ArrayList<>();
+    kills.add(runAndKill(plan, "state file appeared", () -> Files.exists(stateFile)));
+    kills.add(runAndKill(plan, "creating folders", () -> destinationFolders() >= foldersBefore + 2));
+    for (int k : new int[] {1, 2, 5, 17, 60, 120, 200, total - 15}) {
+      // at least one message more than when this apply starts, so every kill finds it working
+      int atLeast = Math.max(k, destinationMessages() + 1);
+      kills.add(runAndKill(plan, "destination holds " + atLeast,
+          () -> destinationMessages() >= atLeast));
+    }
+    MailshiftProcess last = MailshiftProcess.start(dir, "final", ENV, "apply", plan.toString(),
+        "--no-progress");
+    int lastCode = last.await(STEP_TIMEOUT);
+    Cli.Run reference = Cli.mailshift(ENV, "apply",
+        plan(dir.resolve("uninterrupted"), uninterrupted).toString(), "--no-progress");
+    Cli.Run status = Cli.mailshift(ENV, "status", plan.toString(), "--runs", "50");
+
+    // then
+    assertThat(lastCode).as(last.output()).isZero();
+    assertThat(reference.code()).as(reference.all()).isZero();
+    assertThat(kills.stream().filter(k -> k.struck() && k.messagesAfter() > 0
+        && k.messagesAfter() < total)).as("kills in the middle of copying: " + kills)
+        .hasSizeGreaterThanOrEqualTo(5);
+    Map<String, List<String>> copied = contents(destination);
+    assertThat(copied).as("no loss, no duplicate").isEqualTo(sourceBefore);
+    assertThat(copied).as("same as an uninterrupted run").isEqualTo(contents(uninterrupted));
+    assertThat(FolderContents.count(copied)).isEqualTo(total);
+    assertThat(contents(source)).as("the source is unchanged").isEqualTo(sourceBefore);
+    long journalled = kills.stream().filter(Kill::journalled).count();
+    assertThat(status.code()).as(status.all()).isZero();
+    assertThat(status.out().lines().filter(l -> l.matches("\\s+#\\d+ INTERRUPTED.*")).count())
+        .as(kills + "\n" + status.out()).isBetween(journalled, (long) kills.size());
+    assertThat(status.out()).doesNotContain("RUNNING").containsPattern("#\\d+ SUCCEEDED");
+  }
+
+  private Kill runAndKill(Path plan, String point, BooleanSupplier condition) throws Exception {
+    int before = destinationMessages();
+    MailshiftProcess p = MailshiftProcess.start(dir, "run-" + point.replace(' ', '-'), ENV,
+        "apply", plan.toString(), "--no-progress");
+    boolean reached = p.awaitWhileRunning(condition, STEP_TIMEOUT);
+    boolean struck = reached && p.kill();
+    if (!reached) {
+      assertThat(p.await(STEP_TIMEOUT)).as(p.output()).isZero();
+    }
+    return new Kill(point, struck, before, destinationMessages());
+  }
+
+  private void seed(Corpus corpus) {
+    source.setUser(USER, USER, PW);
+    destination.setUser(USER, USER, PW);
+    uninterrupted.setUser(USER, USER, PW);
+    try (ImapSession s = new JakartaImapConnector().connect(
+        new ImapEndpoint("127.0.0.1", source.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
+            Optional.empty(), false, Duration.ofSeconds(30)),
+        new Credentials(USER, new Secret(PW)), Access.READ_WRITE)) {
+      corpus.seed(s);
+    }
+  }
+
+  private static Path plan(Path planDir, GreenMailExtension to) throws IOException {
+    Files.createDirectories(planDir);
+    Path file = planDir.resolve("plan.yaml");
+    Files.writeString(file, """
+        mailshift: 1
+        name: crash-resume
+        servers:
+          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
+          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
+        accounts:
+          defaults: { source-server: old, destination-server: new, source-password: "env:SRC_PW", destination-password: "env:DST_PW" }
+          list:
+            - source: %s
+        """.formatted(source.getImap().getPort(), to.getImap().getPort(), USER));
+    return file;
+  }
+
+  /** Messages in all destination folders, read from GreenMail's store (no IMAP round trip). */
+  private static int destinationMessages() {
+    return folders().stream().mapToInt(MailFolder::getMessageCount).sum();
+  }
+
+  private static int destinationFolders() {
+    return folders().size();
+  }
+
+  private static List<MailFolder> folders() {
+    try {
+      return List.copyOf(destination.getManagers().getImapHostManager().getStore()
+          .listMailboxes("*"));
+    } catch (Exception e) {
+      return List.of(); // the store is changing under us: ask again on the next poll
+    }
+  }
+
+  private static Map<String, List<String>> contents(GreenMailExtension server) {
+    try (RawImap imap = new RawImap("127.0.0.1", server.getImap().getPort(), USER, PW)) {
+      return FolderContents.read(imap, Corpus.FOLDERS, f -> Corpus.serverName(f, "", '.'));
+    }
+  }
+}
