@@ -1,5 +1,6 @@
 package dev.mailshift.api;
 
+import dev.mailshift.dns.Sleeper;
 import dev.mailshift.imap.ImapConnector;
 import dev.mailshift.imap.JakartaImapConnector;
 import dev.mailshift.plan.load.Prompter;
@@ -9,24 +10,37 @@ import java.util.Objects;
 
 /**
  * What the facade takes from its caller instead of reading globals: environment variables (for
- * {@code env:} secrets), how to ask for a {@code prompt} secret, the IMAP connector, and the
- * clock message ages ({@code messages.max-age}, {@code min-age}) are counted from.
+ * {@code env:} secrets), how to ask for a {@code prompt} secret, the IMAP connector, the clock
+ * message ages ({@code messages.max-age}, {@code min-age}) are counted from and DNS waits
+ * (propagation, the MX gate) run on, and the sleeper those waits use.
  */
 public record Environment(
-    Map<String, String> variables, Prompter prompter, ImapConnector connector, Clock clock) {
+    Map<String, String> variables,
+    Prompter prompter,
+    ImapConnector connector,
+    Clock clock,
+    Sleeper sleeper) {
   public Environment {
     variables = Map.copyOf(variables);
     Objects.requireNonNull(prompter, "prompter");
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(sleeper, "sleeper");
   }
 
+  /** The real clock and sleeper. */
   public Environment(Map<String, String> variables, Prompter prompter, ImapConnector connector) {
-    this(variables, prompter, connector, Clock.systemUTC());
+    this(variables, prompter, connector, Clock.systemUTC(), Sleeper.system());
+  }
+
+  /** With a given clock (message ages in tests) and the real sleeper. */
+  public Environment(
+      Map<String, String> variables, Prompter prompter, ImapConnector connector, Clock clock) {
+    this(variables, prompter, connector, clock, Sleeper.system());
   }
 
   /** The real environment: Jakarta Mail, the system clock, prompts on the console if any. */
   public static Environment of(Map<String, String> variables, Prompter prompter) {
-    return new Environment(variables, prompter, new JakartaImapConnector(), Clock.systemUTC());
+    return new Environment(variables, prompter, new JakartaImapConnector());
   }
 }

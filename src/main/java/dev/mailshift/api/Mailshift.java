@@ -7,12 +7,16 @@ import dev.mailshift.apply.ApplyListener;
 import dev.mailshift.apply.ApplyOutcome;
 import dev.mailshift.apply.ApplyRequest;
 import dev.mailshift.apply.ApplyStoppedException;
+import dev.mailshift.apply.DnsPhase;
+import dev.mailshift.apply.DnsRequest;
+import dev.mailshift.apply.DnsZone;
 import dev.mailshift.apply.Failures;
 import dev.mailshift.apply.SessionPool;
 import dev.mailshift.change.ChangeSet;
 import dev.mailshift.plan.Phase;
 import dev.mailshift.plan.Plan;
 import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.DnsPlan;
 import dev.mailshift.planner.Planner;
 import dev.mailshift.state.RunLock;
 import dev.mailshift.state.StateLockedException;
@@ -24,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The facade: one method per verb, each returning a result record. Nothing here prints or exits;
@@ -32,10 +37,12 @@ import java.util.Optional;
  */
 public final class Mailshift {
   private final Plans plans;
+  private final Environment env;
   private final Clock clock;
 
   public Mailshift(Environment env) {
     this.plans = new Plans(env);
+    this.env = env;
     this.clock = env.clock();
   }
 
@@ -44,11 +51,15 @@ public final class Mailshift {
     return plans.validate(planFile, secrets);
   }
 
-  /** Observes both sides read-only and returns what {@code apply} would do. */
+  /**
+   * Observes both sides read-only (and, for DNS steps, every authoritative server of the zone)
+   * and returns what {@code apply} would do.
+   */
   public PlanResult plan(Path planFile, Optional<String> phaseName) {
     Plan plan = plans.loadForRun(planFile);
     Phase phase = plans.phase(plan, phaseName);
-    List<AccountTarget> targets = plans.targets(plan, phase, false);
+    List<AccountTarget> targets = phase.hasAccountSteps() ? plans.targets(plan, phase, false)
+        : List.of();
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
       AccountScanner scanner = new AccountScanner(pool);
@@ -80,8 +91,15 @@ public final class Mailshift {
             ApplyStoppedException.Reason.FOLDER_CONFLICT, conflicts));
         throw new FolderConflictException(e.getMessage(), e.hint(), observed, e.getCause());
       }
-      ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed);
-      return new PlanResult(set, observed);
+      Optional<DnsPlan> dns = Optional.empty();
+      if (phase.hasDnsSteps()) {
+        DnsPhase dnsPhase = new DnsPhase(new DnsSetup(env).request(plan, state, false,
+            line -> { }));
+        dns = Optional.of(dnsPhase.plan(phase, run(dnsPhase::observe)));
+      }
+      ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed,
+          dns);
+      return new PlanResult(set, observed, dns);
     }
   }
 
@@ -95,6 +113,22 @@ public final class Mailshift {
       Optional<Path> savedPlan,
       boolean approve,
       ApplyListener listener) {
+    return apply(planFile, phaseName, savedPlan, approve, false, listener);
+  }
+
+  /**
+   * Runs a phase, as {@link #apply(Path, Optional, Optional, boolean, ApplyListener)}; DNS
+   * changes that need confirmation (the MX set replaced, SPF -all, a stricter DMARC policy, too
+   * large a share of the managed records) run only with {@code confirm} or in an approved phase
+   * with {@code gate: approval}.
+   */
+  public ApplyResult apply(
+      Path planFile,
+      Optional<String> phaseName,
+      Optional<Path> savedPlan,
+      boolean approve,
+      boolean confirm,
+      ApplyListener listener) {
     Plan plan = plans.loadForRun(planFile);
     Phase phase = plans.phase(plan, savedPlan.isPresent() && phaseName.isEmpty()
         ? Optional.of(PlanFile.read(savedPlan.get()).phase()) : phaseName);
@@ -106,30 +140,79 @@ public final class Mailshift {
     }
     Optional<ChangeSet> saved = savedPlan.map(PlanFile::read);
     saved.ifPresent(s -> checkSavedMatches(s, plan, phase));
-    List<AccountTarget> targets = plans.targets(plan, phase, true);
+    List<AccountTarget> targets = phase.hasAccountSteps() ? plans.targets(plan, phase, true)
+        : List.of();
     try (StateStore state = openState(plan);
         RunLock lock = lock(state, "apply " + planFile + " --phase " + phase.name());
         SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
+      Optional<DnsRequest> dns = phase.hasDnsSteps()
+          ? Optional.of(new DnsSetup(env).request(plan, state,
+              confirm || phase.gate() == Phase.Gate.APPROVAL, listener::instructions))
+          : Optional.empty();
       Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock),
-          Engines.verifier(state), new StateJournal(state.journal()), listener,
+          Engines.verifier(state), new StateJournal(state), listener,
           plans.workers(plan));
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,
-          "apply", targets, saved);
+          "apply", targets, saved, dns);
       ApplyOutcome outcome = run(applier, request);
       return new ApplyResult(phase.name(), state.file(), outcome);
     }
   }
 
-  /** What ran, when, with what outcome; per-folder progress; mail not copied. */
+  /**
+   * What ran, when, with what outcome; per-folder progress; mail not copied; for a plan with a
+   * {@code dns:} section, the recorded TTL lowerings and from when the MX switch may happen. Reads
+   * the state store only.
+   */
   public StatusResult status(Path planFile, int runs) {
     Plan plan = plans.load(planFile);
     Path file = plan.state().path();
     if (!Files.exists(file)) {
-      return new StatusResult(file, Optional.empty(), List.of(), List.of(), List.of(), List.of());
+      StatusResult empty = new StatusResult(file, Optional.empty(), List.of(), List.of(),
+          List.of(), List.of());
+      return plan.dns().map(d -> empty.withDns(Status.dns(d, List.of(), env.clock())))
+          .orElse(empty);
     }
     try (StateStore state = openState(plan)) {
-      return Status.read(state, plan.accounts().stream().map(a -> a.id()).toList(), runs);
+      StatusResult r = Status.read(state, plan.accounts().stream().map(a -> a.id()).toList(),
+          runs);
+      return plan.dns().map(d -> r.withDns(Status.dns(d, state.dns().lowerings(d.zone()),
+          env.clock()))).orElse(r);
+    }
+  }
+
+  /**
+   * Restores the DNS RRsets that apply runs changed, newest change first: those of run {@code
+   * run}, of the runs of phase {@code phase}, or of every run. Each restore is a compare-and-swap
+   * against what mailshift wrote, so a record changed by someone since is left alone and reported
+   * pending. Safe to run again.
+   */
+  public RollbackResult rollback(Path planFile, Optional<Long> run, Optional<String> phase,
+      Consumer<String> instructions) {
+    Plan plan = plans.load(planFile);
+    String zone = DnsSetup.section(plan).zone();
+    phase.ifPresent(p -> plans.phase(plan, phase));
+    try (StateStore state = openState(plan);
+        RunLock lock = lock(state, "rollback " + planFile)) {
+      Rollback rollback = new Rollback(state.journal());
+      java.util.Set<Long> runs = new java.util.LinkedHashSet<>();
+      var records = rollback.select(zone, run, phase, runs);
+      if (records.isEmpty()) {
+        return new RollbackResult(zone, List.of(), List.of(), List.of(), Optional.empty());
+      }
+      DnsZone connected = new DnsSetup(env).connect(plan, instructions);
+      long runId = state.journal().startRun(plan.name(), plan.source().sha256(),
+          phase.orElse(run.map(n -> "run " + n).orElse("all")), "rollback");
+      return rollback.run(connected, records, List.copyOf(runs), runId);
+    }
+  }
+
+  private static <T> T run(java.util.function.Supplier<T> observe) {
+    try {
+      return observe.get();
+    } catch (ApplyStoppedException e) {
+      throw translate(e);
     }
   }
 
@@ -158,6 +241,12 @@ public final class Mailshift {
               + " folder its own name, or `folders.merge: true` where merging is intended.", e);
       case STALE -> new MailshiftException(ErrorCode.PLAN_STALE,
           "the saved plan is stale; nothing was changed:\n  " + list, null, e);
+      case NEEDS_CONFIRMATION -> new MailshiftException(ErrorCode.USAGE,
+          "these DNS changes need confirmation; nothing was changed:\n  " + list,
+          "Review them with `mailshift plan`, then run apply again with --confirm.", e);
+      case MX_GATE -> new MailshiftException(ErrorCode.APPLY_FAILED,
+          list + "\nNothing was changed.", "Run apply again after that moment;"
+              + " `mailshift status` shows it.", e);
     };
   }
 

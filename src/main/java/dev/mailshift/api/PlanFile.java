@@ -2,9 +2,12 @@ package dev.mailshift.api;
 
 import dev.mailshift.change.Change;
 import dev.mailshift.change.ChangeSet;
+import dev.mailshift.change.CheckDns;
 import dev.mailshift.change.CreateFolder;
+import dev.mailshift.change.DnsFingerprint;
 import dev.mailshift.change.FolderFingerprint;
 import dev.mailshift.change.Preflight;
+import dev.mailshift.change.SetDnsRecords;
 import dev.mailshift.change.Subscribe;
 import dev.mailshift.change.SyncFolder;
 import dev.mailshift.change.VerifyAccount;
@@ -21,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A saved plan ({@code plan --out FILE}): the change set as JSON with its checksum. It holds
- * names, counts and fingerprints only, never a secret or a message. {@link #read} refuses a file
+ * names, counts and fingerprints only (for DNS: the RRsets seen and to be written), never a
+ * secret or a message. {@link #read} refuses a file
  * whose checksum does not match its content (edited by hand or truncated).
  */
 public final class PlanFile {
@@ -45,6 +49,7 @@ public final class PlanFile {
       changes.add(n);
     }
     root.set("fingerprints", JSON.valueToTree(set.fingerprints()));
+    root.set("dnsFingerprints", JSON.valueToTree(set.dnsFingerprints()));
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
@@ -93,8 +98,12 @@ public final class PlanFile {
     for (JsonNode n : root.get("fingerprints")) {
       fingerprints.add(JSON.treeToValue(n, FolderFingerprint.class));
     }
+    List<DnsFingerprint> dnsFingerprints = new ArrayList<>();
+    for (JsonNode n : root.path("dnsFingerprints")) {
+      dnsFingerprints.add(JSON.treeToValue(n, DnsFingerprint.class));
+    }
     ChangeSet set = new ChangeSet(root.get("plan").asString(), root.get("planSha256").asString(),
-        root.get("phase").asString(), changes, fingerprints);
+        root.get("phase").asString(), changes, fingerprints, dnsFingerprints);
     if (!set.checksum().equals(root.path("checksum").asString())) {
       throw new IllegalArgumentException("its checksum does not match its content (was it edited?)");
     }
@@ -108,6 +117,8 @@ public final class PlanFile {
       case SyncFolder s -> "sync-folder";
       case Subscribe s -> "subscribe";
       case VerifyAccount v -> "verify-account";
+      case SetDnsRecords d -> "set-dns-records";
+      case CheckDns d -> "check-dns";
     };
   }
 
@@ -118,6 +129,8 @@ public final class PlanFile {
       case "sync-folder" -> SyncFolder.class;
       case "subscribe" -> Subscribe.class;
       case "verify-account" -> VerifyAccount.class;
+      case "set-dns-records" -> SetDnsRecords.class;
+      case "check-dns" -> CheckDns.class;
       default -> throw new IllegalArgumentException("unknown step kind '" + kind + "'");
     };
   }

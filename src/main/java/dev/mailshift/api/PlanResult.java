@@ -3,17 +3,26 @@ package dev.mailshift.api;
 import dev.mailshift.change.ChangeSet;
 import dev.mailshift.change.SyncFolder;
 import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.DnsPlan;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of {@code plan}: the change set and everything observed to make it (folder maps
- * with reasons, per-folder diffs, skipped messages), for rendering as text or JSON.
+ * with reasons, per-folder diffs, skipped messages; for DNS steps the servers, their
+ * disagreements, confirmation reasons and the MX gate), for rendering as text or JSON.
  */
-public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts) {
+public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
+    Optional<DnsPlan> dns) {
   public PlanResult {
     Objects.requireNonNull(changeSet, "changeSet");
     accounts = List.copyOf(accounts);
+    Objects.requireNonNull(dns, "dns");
+  }
+
+  public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts) {
+    this(changeSet, accounts, Optional.empty());
   }
 
   /** Totals over all accounts. */
@@ -42,7 +51,7 @@ public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts)
   public boolean hasChanges() {
     Summary s = summary();
     return s.foldersToCreate() + s.messagesToCopy() + s.messagesToAdopt() + s.flagUpdates()
-            + s.deletions() > 0;
+            + s.deletions() > 0 || dns.map(DnsPlan::writes).orElse(false);
   }
 
   /** Plan totals. */

@@ -2,16 +2,21 @@ package dev.mailshift.api;
 
 import dev.mailshift.apply.Journal;
 import dev.mailshift.change.Change;
+import dev.mailshift.dns.TtlLowering;
 import dev.mailshift.state.RunJournal;
 import dev.mailshift.state.RunOutcome;
+import dev.mailshift.state.StateStore;
 import dev.mailshift.state.StepStatus;
+import dev.mailshift.state.TtlLoweringRecord;
 
 /** The apply journal kept in the state store. */
 final class StateJournal implements Journal {
   private final RunJournal journal;
+  private final StateStore state;
 
-  StateJournal(RunJournal journal) {
-    this.journal = journal;
+  StateJournal(StateStore state) {
+    this.journal = state.journal();
+    this.state = state;
   }
 
   @Override
@@ -21,8 +26,24 @@ final class StateJournal implements Journal {
 
   @Override
   public long stepStarted(long runId, Change change) {
+    return stepStarted(runId, change, null);
+  }
+
+  @Override
+  public long stepStarted(long runId, Change change, String rollbackJson) {
     return journal.journalStart(runId, change.id(), change.getClass().getSimpleName(),
-        change.summary(), null);
+        change.summary(), rollbackJson);
+  }
+
+  @Override
+  public void nothingToUndo(long entryId) {
+    journal.clearRollback(entryId);
+  }
+
+  @Override
+  public void ttlLowered(long runId, String zone, TtlLowering lowering, long servedTtl) {
+    state.dns().record(new TtlLoweringRecord(runId, zone, lowering.name(), lowering.type(),
+        servedTtl, lowering.waitSeconds(), lowering.basis().name(), lowering.loweredAt()));
   }
 
   @Override

@@ -7,7 +7,14 @@ import dev.mailshift.state.RunRecord;
 import dev.mailshift.state.SkipRecord;
 import dev.mailshift.state.StateLockedException;
 import dev.mailshift.state.StateStore;
+import dev.mailshift.dns.RrsetKey;
+import dev.mailshift.dns.TtlLowering;
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.planner.MxGate;
+import dev.mailshift.state.TtlLoweringRecord;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.OptionalLong;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +35,17 @@ final class Status {
       }
     }
     return new StatusResult(state.file(), holder, recent, steps, folders, skipped);
+  }
+
+  /** The recorded lowerings of the zone and, when the plan manages MX, the switch's gate. */
+  static StatusResult.DnsStatus dns(DnsSection dns, List<TtlLoweringRecord> lowerings,
+      Clock clock) {
+    Optional<MxGate> gate = dns.records().mx().isEmpty() ? Optional.empty()
+        : Optional.of(MxGate.decide(new RrsetKey(dns.zone(), "MX"), lowerings.stream()
+            .map(r -> new TtlLowering(r.name(), r.type(), r.waitSeconds(),
+                TtlLowering.Basis.valueOf(r.basis()), r.loweredAt())).toList(),
+            dns.cutoverTtl(), OptionalLong.empty(), clock.instant()));
+    return new StatusResult.DnsStatus(dns.zone(), lowerings, gate);
   }
 
   /** Who holds the run lock now; taking it briefly also marks killed runs INTERRUPTED. */

@@ -5,6 +5,9 @@ import dev.mailshift.state.StepStatus;
 import dev.mailshift.state.RunOutcome;
 import dev.mailshift.change.Change;
 import dev.mailshift.change.ChangeSet;
+import dev.mailshift.change.CheckDns;
+import dev.mailshift.change.SetDnsRecords;
+import dev.mailshift.planner.DnsObservation;
 import dev.mailshift.change.CreateFolder;
 import dev.mailshift.change.FolderFingerprint;
 import dev.mailshift.change.Preflight;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -31,6 +35,11 @@ import java.util.function.Predicate;
  * in three stages: preflight and folder creation per account; folder syncs in parallel across
  * all accounts; subscriptions and verification per account. A failed step does not stop other
  * accounts' or folders' steps; an account whose folder creation failed skips its later steps.
+ *
+ * <p>DNS steps run where the phase puts them, one at a time ({@link DnsExecutor}); the zone is
+ * observed with the accounts, and an MX switch that comes too early, or risky DNS changes without
+ * confirmation, stop the run before anything changes. A DNS step runs only if every step before
+ * it succeeded, and a failed DNS step stops the rest of the phase.
  */
 public final class Applier {
   private final SessionPool pool;
@@ -76,13 +85,47 @@ public final class Applier {
     Map<String, AccountScanner.Scanned> scanned = observeAll(request);
     Map<String, AccountObservation> observed = new LinkedHashMap<>();
     scanned.forEach((id, sc) -> observed.put(id, sc.observation()));
+    Optional<DnsPhase> dns = request.dns().filter(d -> request.phase().hasDnsSteps())
+        .map(DnsPhase::new);
+    Optional<DnsObservation> dnsSeen = dns.map(DnsPhase::observe);
     ChangeSet changes = request.saved().isPresent()
-        ? checkedSaved(request, observed)
+        ? checkedSaved(request, observed, dnsSeen)
         : new Planner().plan(request.planName(), request.planSha256(), request.phase(),
-            List.copyOf(observed.values()));
+            List.copyOf(observed.values()), dns.map(d -> d.plan(request.phase(),
+                dnsSeen.orElseThrow())));
+    dns.ifPresent(d -> d.precheck(changes.changes(), dnsSeen.orElseThrow()));
     announce(changes);
     StepExecutor executor = new StepExecutor(services, runId, targets, scanned);
+    Optional<DnsExecutor> dnsExecutor = request.dns().flatMap(d -> dnsSeen.map(seen ->
+        new DnsExecutor(d, journal, listener, runId, seen.zone())));
     Set<String> broken = ConcurrentHashMap.newKeySet();
+    List<StepResult> results = new ArrayList<>();
+    for (List<Change> segment : segments(changes.changes())) {
+      boolean failedBefore = results.stream().anyMatch(r -> r.status() == StepStatus.FAILED);
+      if (isDns(segment.get(0))) {
+        DnsExecutor runner = dnsExecutor.orElseThrow(() -> new IllegalStateException(
+            "DNS steps without the plan's dns: section"));
+        for (Change c : segment) {
+          results.add(failedBefore ? runner.skip(c, "skipped: an earlier step failed")
+              : runner.execute(c));
+          failedBefore = failedBefore || results.getLast().status() == StepStatus.FAILED;
+        }
+      } else {
+        ChangeSet part = new ChangeSet(changes.planName(), changes.planSha256(),
+            changes.phase(), segment, changes.fingerprints());
+        boolean dnsFailed = results.stream().anyMatch(r -> r.status() == StepStatus.FAILED
+            && isDns(r.change()));
+        results.addAll(dnsFailed ? segment.stream().map(c -> executor.skip(c,
+            "skipped: a DNS step before it failed")).toList()
+            : accountSteps(part, scanned, executor, broken));
+      }
+    }
+    return new ApplyOutcome(runId, changes, results);
+  }
+
+  /** The three stages of account steps: preflight and creation, syncs, then verification. */
+  private List<StepResult> accountSteps(ChangeSet changes,
+      Map<String, AccountScanner.Scanned> scanned, StepExecutor executor, Set<String> broken) {
     List<StepResult> results = new ArrayList<>();
     results.addAll(perAccount(changes, c -> c instanceof Preflight || c instanceof CreateFolder,
         executor, broken));
@@ -90,7 +133,23 @@ public final class Applier {
         broken));
     results.addAll(perAccount(changes, c -> c instanceof Subscribe || c instanceof VerifyAccount,
         executor, broken));
-    return new ApplyOutcome(runId, changes, results);
+    return results;
+  }
+
+  private static boolean isDns(Change c) {
+    return c instanceof SetDnsRecords || c instanceof CheckDns;
+  }
+
+  /** The changes cut where they switch between account and DNS steps, in order. */
+  private static List<List<Change>> segments(List<Change> changes) {
+    List<List<Change>> out = new ArrayList<>();
+    for (Change c : changes) {
+      if (out.isEmpty() || isDns(out.getLast().get(0)) != isDns(c)) {
+        out.add(new ArrayList<>());
+      }
+      out.getLast().add(c);
+    }
+    return out;
   }
 
   private Map<String, AccountScanner.Scanned> observeAll(ApplyRequest request) {
@@ -116,8 +175,8 @@ public final class Applier {
     return observed;
   }
 
-  private static ChangeSet checkedSaved(
-      ApplyRequest request, Map<String, AccountObservation> observed) {
+  private static ChangeSet checkedSaved(ApplyRequest request,
+      Map<String, AccountObservation> observed, Optional<DnsObservation> dnsSeen) {
     ChangeSet saved = request.saved().orElseThrow();
     List<FolderFingerprint> now = new ArrayList<>();
     for (AccountObservation o : observed.values()) {
@@ -128,7 +187,8 @@ public final class Applier {
         }
       });
     }
-    List<String> drift = Staleness.differences(saved, request.planSha256(), now);
+    List<String> drift = new ArrayList<>(Staleness.differences(saved, request.planSha256(), now));
+    dnsSeen.ifPresent(o -> drift.addAll(DnsPhase.drift(saved, o)));
     if (!drift.isEmpty()) {
       throw new ApplyStoppedException(ApplyStoppedException.Reason.STALE, drift);
     }

@@ -17,4 +17,10 @@ public interface ApplyListener extends SyncListener {
   default void stepStarted(Change change) {}
 
   default void stepFinished(Change change, StepStatus status, String detail) {}
+
+  /**
+   * What a person has to do now (the manual DNS provider's instructions); shown however quiet
+   * the output is, since the run waits for it.
+   */
+  default void instructions(String text) {}
 }

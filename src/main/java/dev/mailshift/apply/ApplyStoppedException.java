@@ -13,7 +13,11 @@ public class ApplyStoppedException extends RuntimeException {
     /** The folder map has conflicts (two source folders into one destination folder...). */
     FOLDER_CONFLICT,
     /** A saved plan no longer matches the servers. */
-    STALE
+    STALE,
+    /** DNS changes need --confirm (or an approved phase) and have none. */
+    NEEDS_CONFIRMATION,
+    /** The MX switch would come before the old MX TTL has run out. */
+    MX_GATE
   }
 
   private final Reason reason;

@@ -4,6 +4,8 @@ import dev.mailshift.sync.FolderVerification;
 import dev.mailshift.sync.FolderVerifier;
 import dev.mailshift.state.StepStatus;
 import dev.mailshift.change.Change;
+import dev.mailshift.change.CheckDns;
+import dev.mailshift.change.SetDnsRecords;
 import dev.mailshift.change.CreateFolder;
 import dev.mailshift.change.Preflight;
 import dev.mailshift.change.Subscribe;
@@ -63,6 +65,8 @@ final class StepExecutor {
         case SyncFolder f -> sync(f);
         case Subscribe sub -> subscribe(sub);
         case VerifyAccount v -> verify(v);
+        case SetDnsRecords d -> throw new IllegalStateException("DNS steps run in DnsExecutor");
+        case CheckDns d -> throw new IllegalStateException("DNS steps run in DnsExecutor");
       };
     } catch (RuntimeException e) {
       result = StepResult.of(change, StepStatus.FAILED, Failures.describe(e));

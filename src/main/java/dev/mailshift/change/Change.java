@@ -10,9 +10,10 @@ package dev.mailshift.change;
  * #summary()} shown in plan output and confirmations, and a {@link #reversibility()}.
  */
 public sealed interface Change
-    permits Preflight, CreateFolder, SyncFolder, Subscribe, VerifyAccount {
+    permits Preflight, CreateFolder, SyncFolder, Subscribe, VerifyAccount, SetDnsRecords,
+        CheckDns {
 
-  /** The account this change belongs to. */
+  /** The account this change belongs to ({@code dns:<zone>} for DNS changes). */
   String account();
 
   /** Stable identifier, e.g. {@code sync:alice:INBOX}. */

@@ -13,13 +13,15 @@ import java.util.Objects;
  *
  * @param planSha256 checksum of the plan file the set was made from
  * @param fingerprints the source folders seen, per account
+ * @param dnsFingerprints the managed RRsets seen, for the DNS steps of the phase
  */
 public record ChangeSet(
     String planName,
     String planSha256,
     String phase,
     List<Change> changes,
-    List<FolderFingerprint> fingerprints) {
+    List<FolderFingerprint> fingerprints,
+    List<DnsFingerprint> dnsFingerprints) {
 
   public ChangeSet {
     Objects.requireNonNull(planName, "planName");
@@ -27,6 +29,13 @@ public record ChangeSet(
     Objects.requireNonNull(phase, "phase");
     changes = List.copyOf(changes);
     fingerprints = List.copyOf(fingerprints);
+    dnsFingerprints = List.copyOf(dnsFingerprints);
+  }
+
+  /** A change set without DNS steps. */
+  public ChangeSet(String planName, String planSha256, String phase, List<Change> changes,
+      List<FolderFingerprint> fingerprints) {
+    this(planName, planSha256, phase, changes, fingerprints, List.of());
   }
 
   /** A checksum over the plan identity and every step (id and summary), stable across runs. */
@@ -40,6 +49,9 @@ public record ChangeSet(
         update(sha, c.toString());
       }
       for (FolderFingerprint f : fingerprints) {
+        update(sha, f.toString());
+      }
+      for (DnsFingerprint f : dnsFingerprints) {
         update(sha, f.toString());
       }
       return HexFormat.of().formatHex(sha.digest());

@@ -2,6 +2,7 @@ package dev.mailshift.cli;
 
 import dev.mailshift.api.ApplyResult;
 import dev.mailshift.api.ErrorCode;
+import dev.mailshift.apply.ApplyListener;
 import dev.mailshift.apply.StepResult;
 import dev.mailshift.report.ApplyText;
 import dev.mailshift.report.Json;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "apply", description = "Carry out a phase: preflight, sync, validate; journalled and resumable.")
+@Command(name = "apply", description = "Carry out a phase: preflight, sync, validate, DNS steps; journalled and resumable.")
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin PlanArgument plan;
@@ -31,6 +32,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--approve", description = "Approve a phase that has `gate: approval`.")
   boolean approve;
 
+  @Option(names = "--confirm", description = "Confirm DNS changes marked `!` by plan (MX set,"
+      + " SPF -all, stricter DMARC, a large share of records).")
+  boolean confirm;
+
   @Option(names = "--no-progress", description = "Do not show progress on stderr.")
   boolean noProgress;
 
@@ -38,8 +43,15 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     Progress progress = noProgress || output.json
         ? null : new Progress(main.context().err(), Clock.systemUTC(), main.context().interactive());
+    ApplyListener listener = progress != null ? progress : new ApplyListener() {
+      @Override
+      public void instructions(String text) {
+        main.context().err().println(text);
+        main.context().err().flush();
+      }
+    };
     ApplyResult r = main.mailshift().apply(plan.plan, Optional.ofNullable(phase),
-        Optional.ofNullable(planFile), approve, progress == null ? dev.mailshift.apply.ApplyListener.NONE : progress);
+        Optional.ofNullable(planFile), approve, confirm, listener);
     if (progress != null) {
       progress.finish();
     }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       ApplyCommand.class,
       StatusCommand.class,
+      RollbackCommand.class,
       SandboxCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -36,7 +37,7 @@ import picocli.CommandLine.Command;
       "1:internal error (a bug: re-run with --debug)",
       "2:usage error",
       "3:plan invalid (YAML, schema, semantics, secrets)",
-      "4:cannot observe (connection, login, TLS) - nothing changed",
+      "4:cannot observe (connection, login, TLS, DNS) - nothing changed",
       "5:apply failed - re-run resumes",
       "6:rollback incomplete - manual action needed",
       "7:validation found missing messages",

@@ -83,6 +83,11 @@ final class Progress implements ApplyListener {
     }
   }
 
+  @Override
+  public void instructions(String text) {
+    line(text);
+  }
+
   private void maybeDraw() {
     long now = clock.millis();
     long every = terminal ? 200 : 10_000;

@@ -1,5 +1,7 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.plan.dns.DnsTargets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ public final class DesiredRrsets {
     String zone = dns.zone();
     Map<RrsetKey, DesiredRrset> out = new LinkedHashMap<>();
     t.spf().ifPresent(spf -> put(out, new DesiredRrset(new RrsetKey(zone, "TXT"), ttl,
-        List.of(TxtValue.rdata(spf)), DesiredRrset.Scope.SPF_ONLY)));
+        List.of(TxtValue.rdata(spf.value())), DesiredRrset.Scope.SPF_ONLY)));
     for (DnsTargets.Dkim d : t.dkim()) {
       String value = dkimValues.get(d.selector());
       if (value == null) {
@@ -62,7 +64,7 @@ public final class DesiredRrsets {
           List.of(TxtValue.rdata(value))));
     }
     t.dmarc().ifPresent(v -> put(out, DesiredRrset.whole(owner(zone, "_dmarc", "TXT"), ttl,
-        List.of(TxtValue.rdata(v)))));
+        List.of(TxtValue.rdata(v.value())))));
     srv(zone, t.srv(), ttl).forEach(d -> put(out, d));
     t.autoconfig().forEach(h -> alias(zone, h, ttl).forEach(d -> put(out, d)));
     for (DnsTargets.Removal r : t.remove()) {

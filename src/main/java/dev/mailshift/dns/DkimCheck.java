@@ -1,5 +1,6 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DkimAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;

@@ -1,5 +1,6 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DkimAlgorithm;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DkimAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -42,7 +43,7 @@ public final class DkimKeys {
 
   public static DkimKeyPair generate(DkimAlgorithm algorithm) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.jcaName());
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(jcaName(algorithm));
       if (algorithm == DkimAlgorithm.RSA) {
         generator.initialize(RSA_BITS);
       }
@@ -105,7 +106,7 @@ public final class DkimKeys {
     byte[] der = Base64.getMimeDecoder().decode(text.substring(begin + BEGIN.length(), end));
     try {
       PrivateKey key =
-          KeyFactory.getInstance(algorithm.jcaName()).generatePrivate(new PKCS8EncodedKeySpec(der));
+          KeyFactory.getInstance(jcaName(algorithm)).generatePrivate(new PKCS8EncodedKeySpec(der));
       return new DkimKeyPair(algorithm, key, derivePublic(key));
     } catch (GeneralSecurityException e) {
       throw new IOException(file + " does not hold a " + algorithm.tag() + " private key: "
@@ -126,7 +127,14 @@ public final class DkimKeys {
       spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + 32);
       System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, 32);
     }
-    return KeyFactory.getInstance(algorithm.jcaName()).generatePublic(new X509EncodedKeySpec(spki));
+    return KeyFactory.getInstance(jcaName(algorithm)).generatePublic(new X509EncodedKeySpec(spki));
+  }
+
+  private static String jcaName(DkimAlgorithm algorithm) {
+    return switch (algorithm) {
+      case RSA -> "RSA";
+      case ED25519 -> "Ed25519";
+    };
   }
 
   static String txtValue(DkimAlgorithm algorithm, String publicKeyBase64) {

@@ -1,10 +1,14 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.Secret;
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.plan.dns.DnsProviderConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.xbill.DNS.Resolver;
 
@@ -48,12 +52,16 @@ public final class DnsEngine {
    * ZoneFileProvider#read} (the file) rather than the servers, which lag until the repository
    * is deployed.
    *
+   * @param tsigSecret the resolved secret of {@code dns.provider.tsig} (rfc2136 only)
    * @param out where the manual provider prints its instructions
    */
-  public DnsProvider provider(DnsSection dns, List<NameServer> servers, Consumer<String> out) {
+  public DnsProvider provider(DnsSection dns, List<NameServer> servers,
+      Optional<Secret> tsigSecret, Consumer<String> out) {
     Duration query = dns.timeouts().query();
     return switch (dns.provider()) {
-      case DnsProviderConfig.Rfc2136 r -> Rfc2136Provider.of(dns.zone(), r, query);
+      case DnsProviderConfig.Rfc2136 r -> Rfc2136Provider.of(dns.zone(), r,
+          tsigSecret.orElseThrow(() -> new IllegalArgumentException(
+              "the rfc2136 provider needs the TSIG secret resolved")), query);
       case DnsProviderConfig.ZoneFile z -> new ZoneFileProvider(dns.zone(), z.file(), clock);
       case DnsProviderConfig.Manual m -> new ManualProvider(dns.zone(), servers, reader(dns),
           propagation(dns), dns.timeouts().propagation(), out);

@@ -1,5 +1,6 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DnsTargets;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

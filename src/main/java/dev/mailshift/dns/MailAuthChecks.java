@@ -1,5 +1,7 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.plan.dns.DnsTargets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,17 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.Secret;
+import dev.mailshift.plan.dns.DnsProviderConfig;
 import java.time.Duration;
 import java.util.Objects;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIGRecord;
+import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
 /**
@@ -19,12 +24,12 @@ public final class Rfc2136Provider implements DnsProvider {
 
   private final String zone;
   private final NameServer server;
-  private final DnsProviderConfig.Tsig tsig;
+  private final TsigKey tsig;
   private final Duration timeout;
   private final ZoneReader reader;
 
   public Rfc2136Provider(
-      String zone, NameServer server, DnsProviderConfig.Tsig tsig, Duration timeout) {
+      String zone, NameServer server, TsigKey tsig, Duration timeout) {
     this.zone = new RrsetKey(zone, "SOA").name();
     this.server = Objects.requireNonNull(server, "server");
     this.tsig = Objects.requireNonNull(tsig, "tsig");
@@ -32,9 +37,11 @@ public final class Rfc2136Provider implements DnsProvider {
     this.reader = new DirectZoneReader(timeout);
   }
 
+  /** The provider for the plan's {@code rfc2136} section, with the key's resolved secret. */
   public static Rfc2136Provider of(
-      String zone, DnsProviderConfig.Rfc2136 config, Duration timeout) {
-    return new Rfc2136Provider(zone, NameServer.parse(config.server()), config.tsig(), timeout);
+      String zone, DnsProviderConfig.Rfc2136 config, Secret secret, Duration timeout) {
+    return new Rfc2136Provider(zone, NameServer.parse(config.server()),
+        TsigKey.of(config.tsig(), secret), timeout);
   }
 
   @Override
@@ -51,7 +58,7 @@ public final class Rfc2136Provider implements DnsProvider {
     Message response = send(update(change), key);
     int rcode = response.getRcode();
     if (rcode == Rcode.NOERROR) {
-      LOG.log(System.Logger.Level.INFO, "updated {0} on {1}", key, server.label());
+      LOG.log(System.Logger.Level.DEBUG, "updated {0} on {1}", key, server.label());
       return Outcome.APPLIED;
     }
     if (rcode == Rcode.NXRRSET || rcode == Rcode.YXRRSET) {
@@ -63,6 +70,33 @@ public final class Rfc2136Provider implements DnsProvider {
           server.label(), change.before(), actual, Rcode.string(rcode));
     }
     throw rejected(response, key);
+  }
+
+  /**
+   * Checks the key before anything is changed, with a TSIG-signed SOA query: a server that does
+   * not know the key or cannot verify its signature answers NOTAUTH with BADKEY or BADSIG (RFC 8945
+   * section 5.2.2). Whether the key may update the zone (update-policy) only an update can tell.
+   */
+  public void checkKey() throws DnsException {
+    RrsetKey soa = new RrsetKey(zone, "SOA");
+    Message query = Message.newQuery(Record.newRecord(soa.dnsName(), Type.SOA, DClass.IN));
+    query.getHeader().unsetFlag(Flags.RD);
+    Message response = send(query, soa);
+    int rcode = response.getRcode();
+    if (rcode == Rcode.NOERROR && response.getHeader().getFlag(Flags.AA)) {
+      return;
+    }
+    if (rcode == Rcode.REFUSED) {
+      throw new DnsRefusedException(server.label() + " refused a signed query for zone " + zone
+          + ": it does not serve this zone to this client. Check dns.zone and"
+          + " dns.provider.server.", server.label(), soa);
+    }
+    if (rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN) {
+      throw new NotAuthoritativeException(server.label() + " is not authoritative for zone "
+          + zone + ": send updates to the zone's primary server (dns.provider.server).",
+          server.label(), soa);
+    }
+    throw rejected(response, soa);
   }
 
   /** Prerequisite plus update in one message; the server applies all of it or nothing. */
@@ -88,7 +122,7 @@ public final class Rfc2136Provider implements DnsProvider {
     return update;
   }
 
-  private Message send(Update update, RrsetKey key) throws DnsException {
+  private Message send(Message update, RrsetKey key) throws DnsException {
     SimpleResolver resolver = new SimpleResolver(server.address());
     resolver.setTCP(true);
     resolver.setTimeout(timeout);

@@ -125,6 +125,12 @@ final class ZoneFile {
     return out;
   }
 
+  /** The file's SOA as a server would report it: serial and negative-caching TTL (RFC 2308). */
+  ServerSoa soa(String server) throws ZoneFileException {
+    SOARecord soa = (SOARecord) soaEntry().record();
+    return new ServerSoa(server, soa.getSerial(), Math.min(soa.getTTL(), soa.getMinimum()));
+  }
+
   long serial() throws ZoneFileException {
     return ((SOARecord) soaEntry().record()).getSerial();
   }

@@ -40,6 +40,22 @@ public final class ZoneFileProvider implements DnsProvider {
     return out;
   }
 
+  /**
+   * The managed RRsets as the file holds them, shaped like a one-server observation (the file is
+   * the reference), so plans and TTL waits work the same as against servers.
+   */
+  public ZoneObservation observe(Collection<RrsetKey> keys) throws DnsException {
+    ZoneFile zoneFile = load();
+    String label = "zonefile " + file;
+    java.util.List<RrsetObservation> rrsets = new java.util.ArrayList<>();
+    for (RrsetKey key : new java.util.TreeSet<>(keys)) {
+      rrsets.add(new RrsetObservation(key,
+          java.util.List.of(new RrsetObservation.ServerAnswer(label, zoneFile.rrset(key)))));
+    }
+    return new ZoneObservation(zone, java.util.List.of(zoneFile.soa(label)), rrsets,
+        clock.instant());
+  }
+
   @Override
   public Outcome apply(DnsChange change) throws DnsException {
     RrsetKey key = change.key();

@@ -5,11 +5,10 @@
  * served TTLs, verify propagation, generate DKIM keys and check SPF/DKIM/DMARC/MX/SRV records.
  *
  * <p>API: {@code DnsEngine} (the facade the apply layer wires) and the public types it hands out:
- * {@code DnsSection}/{@code DnsTargets}/{@code DnsProviderConfig} (the plan's {@code dns:}
- * section), {@code DesiredRrsets}, {@code DnsObserver}, {@code DnsDiff}/{@code DnsChange}, {@code
+ * {@code DesiredRrsets} (the plan's {@code dns:} section, {@code plan.dns.DnsSection}, as RRsets), {@code DnsObserver}, {@code DnsDiff}/{@code DnsChange}, {@code
  * DnsProvider} and its three implementations, {@code RollbackRecord}/{@code DnsRollback}, {@code
  * TtlLowering}/{@code TtlGate}, {@code PropagationCheck}, {@code MailAuthChecks}, {@code DkimKeys}
- * and {@code SafetyPolicy}. Package-private classes are internal, no compatibility guarantee.
+ * {@code SafetyPolicy} and {@code TsigKey}. Package-private classes are internal, no compatibility guarantee.
  *
  * <p>Never uses dnsjava's static {@code Lookup} (its shared cache keeps answering "not found"
  * after a record is created): authoritative servers are queried one by one with a {@code

@@ -26,6 +26,16 @@ public record Phase(
     Objects.requireNonNull(location, "location");
   }
 
+  /** True when the phase has a step that works on accounts (and so needs accounts). */
+  public boolean hasAccountSteps() {
+    return steps.stream().anyMatch(s -> !s.isDns());
+  }
+
+  /** True when the phase has a step that works on the {@code dns:} zone. */
+  public boolean hasDnsSteps() {
+    return steps.stream().anyMatch(StepKind::isDns);
+  }
+
   /** The implicit phase of a plan that declares none. */
   public static Phase implicitMigrate() {
     return new Phase(

@@ -1,5 +1,6 @@
 package dev.mailshift.plan;
 
+import dev.mailshift.plan.dns.DnsSection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param accounts every account, inline and from CSV, with per-account folder rules merged
  * @param folders the plan-wide folder rules (accounts carry their effective copy)
  * @param messages which messages are copied and how deletions are handled
+ * @param dns the mail domain's DNS records, when the plan manages them
  * @param phases the cutover phases in order; never empty (a plan without phases gets one
  *     implicit phase {@code migrate} with steps preflight, sync, validate)
  * @param state where the state store lives
@@ -29,6 +31,7 @@ public record Plan(
     List<Account> accounts,
     FolderRules folders,
     MessageRules messages,
+    Optional<DnsSection> dns,
     List<Phase> phases,
     StatePolicy state,
     PlanSource source) {
@@ -39,6 +42,7 @@ public record Plan(
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(folders, "folders");
     Objects.requireNonNull(messages, "messages");
+    Objects.requireNonNull(dns, "dns");
     phases = List.copyOf(phases);
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(source, "source");

@@ -4,6 +4,9 @@ import dev.mailshift.state.StepStatus;
 import dev.mailshift.api.ApplyResult;
 import dev.mailshift.sync.FolderVerification;
 import dev.mailshift.apply.StepResult;
+import dev.mailshift.sync.SkippedMessage;
+import dev.mailshift.change.SetDnsRecords;
+import dev.mailshift.dns.CheckFinding;
 import java.util.Locale;
 
 /** Renders the outcome of an apply: failures first, then verification, skipped mail, totals. */
@@ -14,9 +17,17 @@ public final class ApplyText {
     StringBuilder out = new StringBuilder();
     out.append("mailshift apply, phase ").append(r.phase()).append(", run ")
         .append(r.outcome().runId()).append('\n');
+    for (StepResult s : r.outcome().steps()) {
+      if (s.change() instanceof SetDnsRecords && s.status() == StepStatus.SUCCEEDED) {
+        out.append("  dns: ").append(s.change().summary()).append(": ").append(s.detail())
+            .append('\n');
+      }
+    }
     for (StepResult s : r.failures()) {
       out.append("  ! FAILED ").append(s.change().summary()).append(": ").append(s.detail()).append('\n');
     }
+    r.outcome().steps().stream().filter(s -> !s.dnsFindings().isEmpty())
+        .forEach(s -> out.append(findings(s.dnsFindings())));
     if (!r.checks().isEmpty()) {
       out.append(VerifyText.render(r.checks()));
     }
@@ -28,6 +39,22 @@ public final class ApplyText {
         r.count(StepStatus.SKIPPED), r.copied(), Sizes.human(r.bytesCopied()),
         r.syncs().stream().mapToLong(s -> s.adopted()).sum(),
         r.syncs().stream().mapToLong(s -> s.flagsUpdated()).sum(), r.skipped().size()));
+    return out.toString();
+  }
+
+  /** The dns-validate findings: every error and warning, and how many checks passed. */
+  static String findings(java.util.List<CheckFinding> findings) {
+    StringBuilder out = new StringBuilder("  dns-validate:\n");
+    for (CheckFinding f : findings) {
+      if (f.verdict() != CheckFinding.Verdict.PASS) {
+        out.append("    ").append(f.isError() ? "! " : "? ").append(f.check()).append(' ')
+            .append(f.subject()).append(": ").append(f.message())
+            .append(f.fix().isBlank() ? "" : " (fix: " + f.fix() + ")").append('\n');
+      }
+    }
+    long passed = findings.stream().filter(f -> f.verdict() == CheckFinding.Verdict.PASS).count();
+    out.append("    = ").append(passed).append(" of ").append(findings.size())
+        .append(" checks passed\n");
     return out.toString();
   }
 

@@ -6,6 +6,7 @@ import dev.mailshift.api.PlanResult;
 import dev.mailshift.apply.StepResult;
 import dev.mailshift.plan.Problem;
 import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.MxGate;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,6 +23,15 @@ public final class Json {
     root.set("changeSet", JSON.readTree(PlanFile.toJson(r.changeSet())));
     root.set("summary", JSON.valueToTree(r.summary()));
     root.put("hasChanges", r.hasChanges());
+    r.dns().ifPresent(d -> {
+      ObjectNode dns = root.putObject("dns");
+      dns.put("zone", d.zone());
+      dns.put("provider", d.provider());
+      dns.set("servers", JSON.valueToTree(d.servers()));
+      dns.set("disagreements", JSON.valueToTree(d.disagreements()));
+      dns.set("confirmationReasons", JSON.valueToTree(d.confirmationReasons()));
+      d.gate().ifPresent(g -> dns.set("mxGate", gate(g)));
+    });
     ArrayNode accounts = root.putArray("accounts");
     for (AccountObservation o : r.accounts()) {
       ObjectNode a = accounts.addObject();
@@ -69,9 +79,21 @@ public final class Json {
       if (!s.checks().isEmpty()) {
         n.set("checks", JSON.valueToTree(s.checks()));
       }
+      if (!s.dnsFindings().isEmpty()) {
+        n.set("dnsFindings", JSON.valueToTree(s.dnsFindings()));
+      }
     }
     root.set("skipped", JSON.valueToTree(r.skipped()));
     return write(root);
+  }
+
+  /** The MX gate: state, the earliest moment (ISO-8601, UTC) when known, and why. */
+  public static ObjectNode gate(MxGate g) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("state", g.state().name());
+    n.put("notBefore", g.notBefore().map(Object::toString).orElse(null));
+    n.put("explanation", g.explanation());
+    return n;
   }
 
   public static String problems(List<Problem> problems) {

@@ -2,7 +2,9 @@ package dev.mailshift.report;
 
 import dev.mailshift.api.PlanResult;
 import dev.mailshift.change.Change;
+import dev.mailshift.change.CheckDns;
 import dev.mailshift.change.CreateFolder;
+import dev.mailshift.change.SetDnsRecords;
 import dev.mailshift.change.Preflight;
 import dev.mailshift.change.Subscribe;
 import dev.mailshift.change.SyncFolder;
@@ -41,7 +43,13 @@ public final class PlanText {
       }
       skipped(out, o);
     }
-    out.append('\n').append(summary(result.summary())).append('\n');
+    result.dns().ifPresent(d -> out.append('\n').append(DnsPlanText.render(d)));
+    if (!result.accounts().isEmpty() || result.dns().isEmpty()) {
+      out.append('\n').append(summary(result.summary())).append('\n');
+    } else {
+      out.append('\n');
+    }
+    result.dns().ifPresent(d -> out.append(DnsPlanText.summary(d)).append('\n'));
     return out.toString();
   }
 
@@ -93,6 +101,8 @@ public final class PlanText {
       case SyncFolder s -> out.append(syncLine(s)).append('\n');
       case Subscribe s -> out.append("  + subscribe ").append(s.destinationFolder()).append('\n');
       case VerifyAccount v -> out.append("    validate: compare counts and bytes of every folder\n");
+      case SetDnsRecords d -> out.append("  ~ ").append(d.summary()).append('\n');
+      case CheckDns d -> out.append("    ").append(d.summary()).append('\n');
     }
   }
 

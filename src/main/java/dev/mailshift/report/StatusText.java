@@ -4,6 +4,8 @@ import dev.mailshift.api.StatusResult;
 import dev.mailshift.state.FolderCheckpoint;
 import dev.mailshift.state.JournalEntry;
 import dev.mailshift.state.RunRecord;
+import dev.mailshift.state.SkipRecord;
+import dev.mailshift.state.TtlLoweringRecord;
 import java.util.Locale;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,6 +16,7 @@ public final class StatusText {
   public static String render(StatusResult r) {
     StringBuilder out = new StringBuilder("state: ").append(r.stateFile()).append('\n');
     r.holder().ifPresent(h -> out.append("running now: ").append(h).append('\n'));
+    r.dns().ifPresent(d -> dns(out, d));
     if (r.runs().isEmpty()) {
       return out.append("no runs yet: run `mailshift apply PLAN` to start.\n").toString();
     }
@@ -40,6 +43,17 @@ public final class StatusText {
     return out.toString();
   }
 
+  private static void dns(StringBuilder out, StatusResult.DnsStatus d) {
+    out.append("dns ").append(d.zone()).append(":\n");
+    for (TtlLoweringRecord l : d.lowerings()) {
+      out.append(String.format(Locale.ROOT, "  TTL of %s %s lowered at %s (run #%d): served"
+          + " with TTL %d s before, wait %d s (%s)%n", l.name(), l.type(), l.loweredAt(),
+          l.runId(), l.servedTtl(), l.waitSeconds(), l.basis().toLowerCase(Locale.ROOT)
+              .replace('_', ' ')));
+    }
+    d.mxGate().ifPresent(g -> out.append("  MX switch: ").append(g.explanation()).append('\n'));
+  }
+
   public static String json(StatusResult r) {
     ObjectNode root = Json.object();
     root.put("stateFile", r.stateFile().toString());
@@ -48,6 +62,12 @@ public final class StatusText {
     root.set("lastRunSteps", Json.tree(r.lastRunSteps()));
     root.set("folders", Json.tree(r.folders()));
     root.set("skipped", Json.tree(r.skipped()));
+    r.dns().ifPresent(d -> {
+      ObjectNode dns = root.putObject("dns");
+      dns.put("zone", d.zone());
+      dns.set("lowerings", Json.tree(d.lowerings()));
+      d.mxGate().ifPresent(g -> dns.set("mxGate", Json.gate(g)));
+    });
     return Json.write(root);
   }
 }

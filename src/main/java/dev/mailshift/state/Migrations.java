@@ -73,7 +73,16 @@ final class Migrations {
           """
           CREATE TABLE validated_plan (
             plan_sha256 TEXT NOT NULL, schema_sha256 TEXT NOT NULL, validated_at TEXT NOT NULL,
-            PRIMARY KEY (plan_sha256, schema_sha256))""")));
+            PRIMARY KEY (plan_sha256, schema_sha256))""")),
+      new Migration(3, "DNS TTL lowerings, for the wait before the MX switch", List.of(
+          """
+          CREATE TABLE dns_ttl_lowering (
+            lowering_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id INTEGER NOT NULL REFERENCES runs(run_id),
+            zone TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+            served_ttl INTEGER NOT NULL, wait_seconds INTEGER NOT NULL, basis TEXT NOT NULL,
+            lowered_at TEXT NOT NULL)""",
+          "CREATE INDEX dns_ttl_lowering_by_zone ON dns_ttl_lowering(zone, name, type)")));
 
   private Migrations() {}
 

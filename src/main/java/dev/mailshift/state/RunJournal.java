@@ -53,6 +53,25 @@ public final class RunJournal {
         + " finished_at = ? WHERE entry_id = ?", status.name(), detailJson, db.now(), entryId));
   }
 
+  /**
+   * Drops an entry's rollback record: the step turned out to change nothing (a refused update),
+   * so there is nothing to undo.
+   */
+  public void clearRollback(long entryId) {
+    db.transaction(c -> update(c, "UPDATE journal SET rollback_json = NULL WHERE entry_id = ?",
+        entryId));
+  }
+
+  /** Every entry that carries a rollback record, in the order the steps were started. */
+  public List<JournalEntry> rollbackEntries() {
+    return entries("SELECT * FROM journal WHERE rollback_json IS NOT NULL ORDER BY entry_id");
+  }
+
+  /** One run, if it exists. */
+  public Optional<RunRecord> run(long runId) {
+    return runs(Integer.MAX_VALUE).stream().filter(r -> r.runId() == runId).findFirst();
+  }
+
   /** The newest runs first. */
   public List<RunRecord> runs(int limit) {
     return db.read(c -> {

@@ -22,11 +22,13 @@ public final class StateStore implements AutoCloseable {
   private final Database db;
   private final RunJournal journal;
   private final SqliteSyncStore sync;
+  private final DnsStages dns;
 
   private StateStore(Database db) {
     this.db = db;
     this.journal = new RunJournal(db);
     this.sync = new SqliteSyncStore(db);
+    this.dns = new DnsStages(db);
   }
 
   public static StateStore open(Path file) {
@@ -117,6 +119,11 @@ public final class StateStore implements AutoCloseable {
 
   public RunJournal journal() {
     return journal;
+  }
+
+  /** The recorded DNS TTL lowerings. */
+  public DnsStages dns() {
+    return dns;
   }
 
   /** Checkpoints, UID maps, intents and skips for the sync engine. */

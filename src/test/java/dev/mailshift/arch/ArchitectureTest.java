@@ -37,6 +37,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void plan_isFreeOfTheDnsLibrary() {
+    noClasses().that().resideInAPackage("dev.mailshift.plan..")
+        .should().dependOnClassesThat().resideInAPackage("org.xbill..")
+        .check(classes);
+  }
+
+  @Test
   void sync_knowsNothingOfPlansPhasesOrDns() {
     noClasses().that().resideInAPackage("dev.mailshift.sync..")
         .should().dependOnClassesThat().resideInAnyPackage(

@@ -1,5 +1,9 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.plan.dns.DnsTargets;
+import dev.mailshift.plan.dns.DnsProviderConfig;
+import dev.mailshift.plan.dns.DkimAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

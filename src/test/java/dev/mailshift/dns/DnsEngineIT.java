@@ -1,5 +1,8 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.plan.dns.DnsProviderConfig;
+import dev.mailshift.plan.dns.DkimAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailshift.testsupport.BindServer;
@@ -31,7 +34,7 @@ class DnsEngineIT {
     };
     DnsEngine engine = new DnsEngine(resolver, Clock.systemUTC(), never);
     DnsSection dns = DnsFixtures.section(
-        new DnsProviderConfig.Rfc2136(bind.hostPort(), bind.tsig()),
+        DnsFixtures.rfc2136(bind.hostPort()),
         DnsFixtures.newHostTargets(keys), List.of(bind.hostPort()));
     List<NameServer> servers = engine.servers(dns);
     List<DesiredRrset> desired =
@@ -41,7 +44,8 @@ class DnsEngineIT {
     // when: plan, apply each change, verify on every server
     List<DnsChange> plan = DnsDiff.between(desired,
         engine.observe(dns, servers, managed).references());
-    DnsProvider provider = engine.provider(dns, servers, line -> { });
+    DnsProvider provider = engine.provider(dns, servers,
+        Optional.of(new dev.mailshift.plan.Secret(bind.secret())), line -> { });
     List<PropagationResult> verified = new ArrayList<>();
     for (DnsChange change : plan) {
       provider.apply(change);

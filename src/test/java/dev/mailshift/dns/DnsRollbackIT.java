@@ -1,5 +1,7 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.plan.dns.DnsProviderConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailshift.testsupport.BindServer;
@@ -81,7 +83,7 @@ class DnsRollbackIT {
   /** Applies the three cutover stages and returns the rollback records in order. */
   private List<RollbackRecord> cutover() throws Exception {
     DnsSection dns = DnsFixtures.section(
-        new DnsProviderConfig.Rfc2136(bind.hostPort(), bind.tsig()),
+        DnsFixtures.rfc2136(bind.hostPort()),
         DnsFixtures.newHostTargets(keys), List.of(bind.hostPort()));
     Map<String, String> dkim = DesiredRrsets.dkimValues(dns.records());
     List<DesiredRrset> all = DesiredRrsets.all(dns, dkim, dns.cutoverTtl());

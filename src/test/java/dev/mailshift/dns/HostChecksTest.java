@@ -1,5 +1,6 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DnsTargets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailshift.dns.CheckFinding.Verdict;

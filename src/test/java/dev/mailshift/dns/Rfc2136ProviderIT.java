@@ -1,5 +1,7 @@
 package dev.mailshift.dns;
 
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.plan.dns.DnsProviderConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,9 +128,33 @@ class Rfc2136ProviderIT {
   }
 
   @Test
+  void checkKey_rightKey_passes() throws Exception {
+    provider(bind.tsig()).checkKey();
+  }
+
+  @Test
+  void checkKey_wrongSecret_refusedWithBadsigBeforeAnyUpdate() {
+    TsigKey wrong = DnsFixtures.tsig(Base64.getEncoder().encodeToString(new byte[32]));
+
+    assertThatThrownBy(() -> provider(wrong).checkKey())
+        .isInstanceOf(TsigRefusedException.class)
+        .hasMessageContaining("the TSIG key 'mailshift' was refused")
+        .hasMessageContaining("BADSIG");
+  }
+
+  @Test
+  void checkKey_zoneTheServerDoesNotServe_refused() {
+    Rfc2136Provider provider = new Rfc2136Provider("other.test", bind.nameServer(), bind.tsig(),
+        TIMEOUT);
+
+    assertThatThrownBy(provider::checkKey).isInstanceOf(DnsRefusedException.class)
+        .hasMessageContaining("does not serve this zone");
+  }
+
+  @Test
   void apply_keyNameUnknownToServer_refusedAndNothingChanged() throws Exception {
     // given
-    DnsProviderConfig.Tsig stranger = new DnsProviderConfig.Tsig("stranger", "hmac-sha256",
+    TsigKey stranger = new TsigKey("stranger", "hmac-sha256",
         bind.tsig().secret());
     List<DesiredRrset> desired = desired();
     List<DnsChange> changes = DnsDiff.between(desired, observe(desired));
@@ -160,7 +186,7 @@ class Rfc2136ProviderIT {
 
   private List<DesiredRrset> desired() throws Exception {
     DnsSection dns = DnsFixtures.section(
-        new DnsProviderConfig.Rfc2136(bind.hostPort(), bind.tsig()),
+        DnsFixtures.rfc2136(bind.hostPort()),
         DnsFixtures.newHostTargets(keys), List.of(bind.hostPort()));
     return DesiredRrsets.all(dns, DesiredRrsets.dkimValues(dns.records()), dns.cutoverTtl());
   }
@@ -170,9 +196,8 @@ class Rfc2136ProviderIT {
     return observer.observe(DnsFixtures.ZONE, List.of(bind.nameServer()), keys).references();
   }
 
-  private Rfc2136Provider provider(DnsProviderConfig.Tsig tsig) {
-    return Rfc2136Provider.of(DnsFixtures.ZONE,
-        new DnsProviderConfig.Rfc2136(bind.hostPort(), tsig), TIMEOUT);
+  private Rfc2136Provider provider(TsigKey tsig) {
+    return new Rfc2136Provider(DnsFixtures.ZONE, bind.nameServer(), tsig, TIMEOUT);
   }
 
   private static List<DnsProvider.Outcome> applyAll(DnsProvider provider,

@@ -2,7 +2,7 @@ package dev.mailshift.testsupport;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.mailshift.dns.DnsProviderConfig;
+import dev.mailshift.dns.TsigKey;
 import dev.mailshift.dns.NameServer;
 import dev.mailshift.plan.Secret;
 import java.io.IOException;
@@ -134,8 +134,8 @@ public final class BindServer implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** The key the zone accepts updates from. */
-  public DnsProviderConfig.Tsig tsig() {
-    return new DnsProviderConfig.Tsig(KEY_NAME, ALGORITHM, new Secret(secret));
+  public TsigKey tsig() {
+    return new TsigKey(KEY_NAME, ALGORITHM, new Secret(secret));
   }
 
   public String secret() {

@@ -33,6 +33,7 @@ final class SemanticChecks {
     c.phaseBatches(plan);
     c.transport(plan.servers().values());
     c.unusedServers(plan);
+    c.problems.addAll(DnsChecks.check(plan));
     return List.copyOf(c.problems);
   }
 

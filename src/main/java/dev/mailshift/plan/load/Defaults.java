@@ -5,6 +5,8 @@ import dev.mailshift.plan.MessageRules;
 import dev.mailshift.plan.Phase;
 import dev.mailshift.plan.Server;
 import dev.mailshift.plan.StepKind;
+import dev.mailshift.plan.dns.DkimAlgorithm;
+import dev.mailshift.plan.dns.DnsSection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +63,30 @@ public final class Defaults {
       List.of(StepKind.PREFLIGHT, StepKind.SYNC, StepKind.VALIDATE);
 
   public static final Phase.Gate GATE = Phase.Gate.NONE;
+
+  /** {@code dns.cutover-ttl}: resolvers drop the old MX set within 5 minutes after the switch. */
+  public static final long DNS_CUTOVER_TTL = 300;
+
+  /** {@code dns.normal-ttl}. */
+  public static final long DNS_NORMAL_TTL = 3600;
+
+  public static final DnsSection.Timeouts DNS_TIMEOUTS =
+      new DnsSection.Timeouts(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofSeconds(10));
+
+  public static final DnsSection.Safety DNS_SAFETY = new DnsSection.Safety(0.5);
+
+  public static final String TSIG_ALGORITHM = "hmac-sha256";
+
+  public static final DkimAlgorithm DKIM_ALGORITHM = DkimAlgorithm.RSA;
+
+  public static final int SRV_PRIORITY = 0;
+  public static final int SRV_WEIGHT = 1;
+
+  /** Where a generated DKIM key is kept unless private-key-file says: relative to the plan. */
+  public static Path dkimKeyFile(String selector, String zone) {
+    String apex = zone.endsWith(".") ? zone.substring(0, zone.length() - 1) : zone;
+    return Path.of("dkim", selector + "." + apex + ".pem");
+  }
 
   /** The state store, relative to the plan's directory. */
   public static final Path STATE_PATH = Path.of(".mailshift", "state.db");

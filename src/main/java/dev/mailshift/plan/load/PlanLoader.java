@@ -7,6 +7,7 @@ import dev.mailshift.plan.Phase;
 import dev.mailshift.plan.Plan;
 import dev.mailshift.plan.Problem;
 import dev.mailshift.plan.Server;
+import dev.mailshift.plan.dns.DnsSection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 public final class PlanLoader {
   static final List<String> KEYS = List.of("mailshift", "name", "servers", "accounts",
-      "folders", "messages", "phases", "state");
+      "folders", "messages", "phases", "state", "dns");
   static final List<String> STATE_KEYS = List.of("path");
   static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
   static final Pattern SERVER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -88,9 +89,10 @@ public final class PlanLoader {
         .map(m -> new AccountReader(ctx, declared, folders).read(m)).orElse(List.of());
     new FolderTargetCheck(ctx).check(folders, accounts);
     List<Phase> phases = new PhaseReader(ctx).read(top.get("phases"));
+    Optional<DnsSection> dns = top.get("dns").map(n -> new DnsReader(ctx).read(n));
     Path state = top.map("state", STATE_KEYS).flatMap(m -> m.nonEmpty("path"))
         .map(ctx::resolve).orElse(ctx.resolve(Defaults.STATE_PATH.toString()));
-    return new Plan(version, name, servers, accounts, folders, messages, phases,
+    return new Plan(version, name, servers, accounts, folders, messages, dns, phases,
         new Plan.StatePolicy(state), new Plan.PlanSource(document.file(), document.sha256()));
   }
 

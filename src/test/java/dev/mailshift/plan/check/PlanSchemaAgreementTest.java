@@ -8,6 +8,9 @@ import dev.mailshift.plan.MessageRules;
 import dev.mailshift.plan.Phase;
 import dev.mailshift.plan.Plan;
 import dev.mailshift.plan.Server;
+import dev.mailshift.plan.dns.DnsProviderConfig;
+import dev.mailshift.plan.dns.DnsSection;
+import dev.mailshift.plan.dns.DnsTargets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,7 +50,18 @@ class PlanSchemaAgreementTest {
         Arguments.of(FolderRules.RenameRule.class, "/$defs/renameRule"),
         Arguments.of(MessageRules.class, "/$defs/messages"),
         Arguments.of(Phase.class, "/$defs/phase"),
-        Arguments.of(Plan.StatePolicy.class, "/$defs/state"));
+        Arguments.of(Plan.StatePolicy.class, "/$defs/state"),
+        Arguments.of(DnsSection.class, "/$defs/dns"),
+        Arguments.of(DnsSection.Timeouts.class, "/$defs/dnsTimeouts"),
+        Arguments.of(DnsSection.Outgoing.class, "/$defs/dnsOutgoing"),
+        Arguments.of(DnsSection.Safety.class, "/$defs/dnsSafety"),
+        Arguments.of(DnsProviderConfig.Tsig.class, "/$defs/tsig"),
+        Arguments.of(DnsTargets.class, "/$defs/dnsRecords"),
+        Arguments.of(DnsTargets.Mx.class, "/$defs/mx"),
+        Arguments.of(DnsTargets.Dkim.class, "/$defs/dkim"),
+        Arguments.of(DnsTargets.Srv.class, "/$defs/srv"),
+        Arguments.of(DnsTargets.HostAlias.class, "/$defs/autoconfig"),
+        Arguments.of(DnsTargets.Removal.class, "/$defs/dnsRemoval"));
   }
 
   /** Components with no property of their own name, and why. */
@@ -69,7 +83,9 @@ class PlanSchemaAgreementTest {
       "Account.source-server", "Account.source is a Side: server, user, password",
       "Account.source-password", "Account.source is a Side: server, user, password",
       "Account.destination-server", "Account.destination is a Side: server, user, password",
-      "Account.destination-password", "Account.destination is a Side: server, user, password");
+      "Account.destination-password", "Account.destination is a Side: server, user, password",
+      "Dkim.private-key-file", "Dkim.key is DkimKey.Generate(privateKeyFile) with key: generate",
+      "Dkim.public-key", "Dkim.key is DkimKey.Given(publicKey)");
 
   /** Optional properties without a JSON default: their default depends on other values. */
   static final Set<String> NO_DEFAULT = Set.of(
@@ -78,7 +94,9 @@ class PlanSchemaAgreementTest {
       "account.destination-password", "account.folders", "accountDefaults.source-server",
       "accountDefaults.destination-server", "accountDefaults.source-password",
       "accountDefaults.destination-password", "accountDefaults.batch", "accountDefaults.folders",
-      "accounts.csv", "phase.batch");
+      "accounts.csv", "phase.batch", "root.dns", "dns.resolver", "dnsProvider.server",
+      "dnsProvider.tsig", "dnsProvider.file", "dnsRecords.spf", "dnsRecords.dmarc", "dkim.key",
+      "dkim.private-key-file", "dkim.public-key", "autoconfig.cname", "autoconfig.addresses");
 
   @ParameterizedTest
   @MethodSource("records")
@@ -102,6 +120,22 @@ class PlanSchemaAgreementTest {
 
     // then
     assertThat(properties).as("schema %s vs record %s", pointer, name).isEqualTo(components);
+  }
+
+  /** The sealed provider is one schema object: its type plus the keys of every variant. */
+  @Test
+  void schema_dnsProvider_describesEveryVariantAndNoMore() {
+    Set<String> components = new TreeSet<>(List.of("type"));
+    for (Class<?> variant : DnsProviderConfig.class.getPermittedSubclasses()) {
+      for (var c : variant.getRecordComponents()) {
+        components.add(kebab(c.getName()));
+      }
+    }
+    Set<String> properties = new TreeSet<>();
+    SCHEMA.at("/$defs/dnsProvider/properties").propertyNames().forEach(properties::add);
+    assertThat(properties).isEqualTo(components);
+    assertThat(SCHEMA.at("/$defs/dnsProvider/properties/type/enum").values().stream()
+        .map(JsonNode::asString).toList()).containsExactly("rfc2136", "zonefile", "manual");
   }
 
   @Test

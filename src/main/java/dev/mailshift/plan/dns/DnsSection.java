@@ -1,18 +1,22 @@
-package dev.mailshift.dns;
+package dev.mailshift.plan.dns;
 
+import dev.mailshift.plan.Location;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code dns:} section of a plan, one component per YAML key (see {@code
- * schemas/dns.schema.json}). All defaults are applied by the loader.
+ * schemas/plan.schema.json}, {@code $defs/dns}). All defaults are applied by the loader.
  *
- * @param zone the zone apex, e.g. {@code acme.example}
+ * @param zone the zone apex, canonical (lower case, final dot), e.g. {@code acme.example.}
  * @param cutoverTtl the TTL of the MX RRset around the switch (seconds; default 300)
  * @param normalTtl the TTL mailshift writes otherwise and restores after the switch (default 3600)
  * @param servers explicit authoritative servers {@code host[:port]}, primary first; empty = the
- *     zone's NS set, found through the system's recursive resolver
+ *     zone's NS set, found through the recursive resolver
+ * @param resolver the recursive resolver {@code host[:port]} for finding the zone's servers and
+ *     checking SPF includes and MX/SRV targets; empty = the system's resolver
  * @param timeouts how long to wait for answers and for propagation
  * @param provider how changes are made
  * @param records the desired records
@@ -24,23 +28,30 @@ public record DnsSection(
     long cutoverTtl,
     long normalTtl,
     List<String> servers,
+    Optional<String> resolver,
     Timeouts timeouts,
     DnsProviderConfig provider,
     DnsTargets records,
     Outgoing outgoing,
-    SafetyPolicy safety) {
+    Safety safety,
+    Location location) {
+
+  /** RFC 2181 section 8: a TTL is an unsigned 31-bit number. */
+  public static final long MAX_TTL = 0x7FFFFFFFL;
 
   public DnsSection {
-    zone = new RrsetKey(Objects.requireNonNull(zone, "zone"), "SOA").name();
-    if (cutoverTtl < 0 || normalTtl < 0 || cutoverTtl > 0x7FFFFFFFL || normalTtl > 0x7FFFFFFFL) {
+    zone = DnsNames.absolute(Objects.requireNonNull(zone, "zone"));
+    if (cutoverTtl < 0 || normalTtl < 0 || cutoverTtl > MAX_TTL || normalTtl > MAX_TTL) {
       throw new IllegalArgumentException("TTLs must be between 0 and 2147483647 seconds");
     }
     servers = List.copyOf(servers);
+    Objects.requireNonNull(resolver, "resolver");
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(outgoing, "outgoing");
     Objects.requireNonNull(safety, "safety");
+    Objects.requireNonNull(location, "location");
   }
 
   /**
@@ -66,6 +77,22 @@ public record DnsSection(
     public Outgoing {
       ips = List.copyOf(ips);
       hosts = List.copyOf(hosts);
+    }
+  }
+
+  /**
+   * Which changes need {@code --confirm} besides the MX set, SPF {@code -all} and a stricter DMARC
+   * policy.
+   *
+   * @param maxChangeShare the share (0..1) of managed RRsets one phase may change unconfirmed
+   */
+  public record Safety(double maxChangeShare) {
+    public static final Safety DEFAULT = new Safety(0.5);
+
+    public Safety {
+      if (!(maxChangeShare >= 0 && maxChangeShare <= 1)) {
+        throw new IllegalArgumentException("max-change-share must be between 0 and 1");
+      }
     }
   }
 }

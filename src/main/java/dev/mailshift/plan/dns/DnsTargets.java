@@ -1,5 +1,6 @@
-package dev.mailshift.dns;
+package dev.mailshift.plan.dns;
 
+import dev.mailshift.plan.Location;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Optional;
  * The desired mail records of a zone ({@code dns.records} in a plan). Only the RRsets these
  * declare are managed; everything else in the zone is left alone. Owner names ({@code
  * autoconfig}, SRV services) are relative to the zone; host names (MX, SRV and CNAME targets) are
- * fully qualified whether or not they end in a dot.
+ * fully qualified whether or not they end in a dot. Each element carries where the plan writes it,
+ * so checks can point at it.
  *
  * @param mx the MX set of the zone apex; empty = MX not managed
  * @param spf the SPF policy text ({@code v=spf1 ...}); only the apex TXT record that starts with
@@ -23,9 +25,9 @@ import java.util.Optional;
  */
 public record DnsTargets(
     List<Mx> mx,
-    Optional<String> spf,
+    Optional<Text> spf,
     List<Dkim> dkim,
-    Optional<String> dmarc,
+    Optional<Text> dmarc,
     List<Srv> srv,
     List<HostAlias> autoconfig,
     List<Removal> remove) {
@@ -44,22 +46,44 @@ public record DnsTargets(
     remove = List.copyOf(remove);
   }
 
+  /** A TXT policy text (SPF, DMARC) and where the plan writes it. */
+  public record Text(String value, Location location) {
+    public Text {
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(location, "location");
+    }
+
+    public static Text of(String value) {
+      return new Text(value, Location.UNKNOWN);
+    }
+  }
+
   /** One MX record: preference and mail exchanger host ({@code .} alone = null MX, RFC 7505). */
-  public record Mx(int priority, String host) {
+  public record Mx(int priority, String host, Location location) {
     public Mx {
       if (priority < 0 || priority > 65535) {
         throw new IllegalArgumentException("MX priority out of range 0-65535: " + priority);
       }
       Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(location, "location");
+    }
+
+    public Mx(int priority, String host) {
+      this(priority, host, Location.UNKNOWN);
     }
   }
 
   /** A DKIM selector with its key type and where the key comes from. */
-  public record Dkim(String selector, DkimAlgorithm algorithm, DkimKey key) {
+  public record Dkim(String selector, DkimAlgorithm algorithm, DkimKey key, Location location) {
     public Dkim {
       Objects.requireNonNull(selector, "selector");
       Objects.requireNonNull(algorithm, "algorithm");
       Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(location, "location");
+    }
+
+    public Dkim(String selector, DkimAlgorithm algorithm, DkimKey key) {
+      this(selector, algorithm, key, Location.UNKNOWN);
     }
   }
 
@@ -87,15 +111,21 @@ public record DnsTargets(
    * An SRV record at {@code <service>.<zone>}, e.g. {@code _imaps._tcp}. Target {@code .} says the
    * service is not offered (RFC 6186 section 4).
    */
-  public record Srv(String service, int priority, int weight, int port, String target) {
+  public record Srv(String service, int priority, int weight, int port, String target,
+      Location location) {
     public Srv {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(location, "location");
       for (int v : new int[] {priority, weight, port}) {
         if (v < 0 || v > 65535) {
           throw new IllegalArgumentException("SRV field out of range 0-65535 in " + service);
         }
       }
+    }
+
+    public Srv(String service, int priority, int weight, int port, String target) {
+      this(service, priority, weight, port, target, Location.UNKNOWN);
     }
   }
 
@@ -103,23 +133,34 @@ public record DnsTargets(
    * A host name in the zone for client autoconfiguration: either a CNAME to {@code cname} or A/AAAA
    * records for {@code addresses}, never both (RFC 1034 section 3.6.2).
    */
-  public record HostAlias(String name, Optional<String> cname, List<String> addresses) {
+  public record HostAlias(String name, Optional<String> cname, List<String> addresses,
+      Location location) {
     public HostAlias {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(cname, "cname");
       addresses = List.copyOf(addresses);
+      Objects.requireNonNull(location, "location");
       if (cname.isPresent() == !addresses.isEmpty()) {
         throw new IllegalArgumentException(
             "autoconfig host " + name + " needs exactly one of cname or addresses");
       }
     }
+
+    public HostAlias(String name, Optional<String> cname, List<String> addresses) {
+      this(name, cname, addresses, Location.UNKNOWN);
+    }
   }
 
   /** An RRset that must be absent: owner name relative to the zone and type. */
-  public record Removal(String name, String type) {
+  public record Removal(String name, String type, Location location) {
     public Removal {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(location, "location");
+    }
+
+    public Removal(String name, String type) {
+      this(name, type, Location.UNKNOWN);
     }
   }
 }

@@ -1,9 +1,9 @@
-package dev.mailshift.dns;
+package dev.mailshift.plan.dns;
 
-import dev.mailshift.plan.Secret;
+import dev.mailshift.plan.SecretRef;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
-import org.xbill.DNS.TSIG;
 
 /**
  * How DNS changes are made ({@code dns.provider} in a plan): RFC 2136 dynamic updates signed with
@@ -31,21 +31,21 @@ public sealed interface DnsProviderConfig {
   }
 
   /**
-   * A TSIG key (RFC 8945): the key name as the server knows it, the algorithm ({@code
-   * hmac-sha256} etc.) and the base64 secret.
+   * A TSIG key (RFC 8945): the key name as the server knows it, the HMAC algorithm and where its
+   * base64 secret comes from (a reference, resolved at run time like account passwords).
    */
-  record Tsig(String name, String algorithm, Secret secret) {
+  record Tsig(String name, String algorithm, SecretRef secret) {
+    /** The algorithms RFC 8945 section 6 lists (hmac-md5 only for old servers). */
+    public static final List<String> ALGORITHMS = List.of("hmac-sha256", "hmac-sha384",
+        "hmac-sha512", "hmac-sha224", "hmac-sha1", "hmac-md5");
+
     public Tsig {
-      RrsetKey.absolute(Objects.requireNonNull(name, "name"));
+      name = DnsNames.absolute(Objects.requireNonNull(name, "name"));
       Objects.requireNonNull(algorithm, "algorithm");
       Objects.requireNonNull(secret, "secret");
-      TSIG.algorithmToName(algorithm); // rejects unknown algorithms
-    }
-
-    /** The dnsjava key; call only where an update is signed. */
-    TSIG toDnsjava() {
-      return new TSIG(
-          TSIG.algorithmToName(algorithm), RrsetKey.absolute(name), secret.reveal());
+      if (!ALGORITHMS.contains(algorithm)) {
+        throw new IllegalArgumentException("unknown TSIG algorithm " + algorithm);
+      }
     }
   }
 
