@@ -215,8 +215,12 @@ start() {
   done
   source_conf "$si" "$ss" >"$DIR/src/dovecot.conf"
   destination_conf "$di" "$ds" >"$DIR/dst/dovecot.conf"
-  "$DOVECOT" -c "$DIR/src/dovecot.conf" || die "source dovecot failed: $(tail -5 "$DIR/src/dovecot.log" 2>/dev/null)"
-  "$DOVECOT" -c "$DIR/dst/dovecot.conf" || die "destination dovecot failed: $(tail -5 "$DIR/dst/dovecot.log" 2>/dev/null)"
+  # The masters must not keep this script's stdout/stderr: a caller reading them to the end
+  # (DovecotPair reads the output after waiting) would otherwise wait for the servers to stop.
+  "$DOVECOT" -c "$DIR/src/dovecot.conf" </dev/null >>"$DIR/src/start.log" 2>&1 \
+    || die "source dovecot failed: $(tail -5 "$DIR/src/start.log" "$DIR/src/dovecot.log" 2>/dev/null)"
+  "$DOVECOT" -c "$DIR/dst/dovecot.conf" </dev/null >>"$DIR/dst/start.log" 2>&1 \
+    || die "destination dovecot failed: $(tail -5 "$DIR/dst/start.log" "$DIR/dst/dovecot.log" 2>/dev/null)"
   wait_listening "$si" src; wait_listening "$ss" src
   wait_listening "$di" dst; wait_listening "$ds" dst
   cat >"$DIR/ports.env.tmp" <<EOF
