@@ -197,7 +197,10 @@ start_instances() {
   si=$(free_port); ss=$(free_port); di=$(free_port); ds=$(free_port)
   source_conf "$si" "$ss" >"$DIR/src/dovecot.conf"
   destination_conf "$di" "$ds" >"$DIR/dst/dovecot.conf"
-  if "$DOVECOT" -c "$DIR/src/dovecot.conf" && "$DOVECOT" -c "$DIR/dst/dovecot.conf"; then
+  # The masters must not keep this script's stdout/stderr: a caller reading them to the end
+  # (DovecotPair reads the output after waiting) would otherwise wait for the servers to stop.
+  if "$DOVECOT" -c "$DIR/src/dovecot.conf" </dev/null >>"$DIR/src/start.log" 2>&1 \
+      && "$DOVECOT" -c "$DIR/dst/dovecot.conf" </dev/null >>"$DIR/dst/start.log" 2>&1; then
     return 0
   fi
   stop_one "$DIR/src/dovecot.conf" "$DIR/src/run/master.pid"
@@ -228,7 +231,7 @@ start() {
   local attempt
   for attempt in 1 2 3; do
     start_instances && break
-    [[ $attempt -eq 3 ]] && die "dovecot did not start: $(tail -5 "$DIR"/*/dovecot.log 2>/dev/null)"
+    [[ $attempt -eq 3 ]] && die "dovecot did not start: $(tail -5 "$DIR"/*/start.log "$DIR"/*/dovecot.log 2>/dev/null)"
   done
   wait_listening "$si" src; wait_listening "$ss" src
   wait_listening "$di" dst; wait_listening "$ds" dst

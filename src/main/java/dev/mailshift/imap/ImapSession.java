@@ -24,7 +24,10 @@ public interface ImapSession extends AutoCloseable {
 
   Access access();
 
-  /** LIST "" "*" (with SPECIAL-USE attributes where offered) joined with LSUB for subscription. */
+  /**
+   * LIST "" "*" (with SPECIAL-USE attributes where offered; XLIST's, in RFC 6154 spelling, where
+   * a server offers only XLIST) joined with LSUB for subscription.
+   */
   List<FolderInfo> listFolders();
 
   /** STATUS (UIDVALIDITY UIDNEXT MESSAGES [HIGHESTMODSEQ]) without selecting. */
