@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * What the facade takes from its caller instead of reading globals: environment variables (for
- * {@code env:} secrets), how to ask for a {@code prompt} secret, the IMAP connector, and the clock
- * and sleeper DNS waits (propagation, the MX gate) run on.
+ * {@code env:} secrets), how to ask for a {@code prompt} secret, the IMAP connector, the clock
+ * message ages ({@code messages.max-age}, {@code min-age}) are counted from and DNS waits
+ * (propagation, the MX gate) run on, and the sleeper those waits use.
  */
 public record Environment(
     Map<String, String> variables,
@@ -32,7 +33,13 @@ public record Environment(
     this(variables, prompter, connector, Clock.systemUTC(), Sleeper.system());
   }
 
-  /** The real environment: Jakarta Mail, and prompts on the console when there is one. */
+  /** With a given clock (message ages in tests) and the real sleeper. */
+  public Environment(
+      Map<String, String> variables, Prompter prompter, ImapConnector connector, Clock clock) {
+    this(variables, prompter, connector, clock, Sleeper.system());
+  }
+
+  /** The real environment: Jakarta Mail, the system clock, prompts on the console if any. */
   public static Environment of(Map<String, String> variables, Prompter prompter) {
     return new Environment(variables, prompter, new JakartaImapConnector());
   }

@@ -21,8 +21,10 @@ import dev.mailshift.planner.Planner;
 import dev.mailshift.state.RunLock;
 import dev.mailshift.state.StateLockedException;
 import dev.mailshift.state.StateStore;
+import dev.mailshift.sync.SearchRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +38,12 @@ import java.util.function.Consumer;
 public final class Mailshift {
   private final Plans plans;
   private final Environment env;
+  private final Clock clock;
 
   public Mailshift(Environment env) {
     this.plans = new Plans(env);
     this.env = env;
+    this.clock = env.clock();
   }
 
   /** Checks a plan; with {@code secrets}, also resolves every secret reference. */
@@ -59,21 +63,34 @@ public final class Mailshift {
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
       AccountScanner scanner = new AccountScanner(pool);
-      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE);
+      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock);
       List<AccountObservation> observed = new ArrayList<>();
       List<String> problems = new ArrayList<>();
       List<String> conflicts = new ArrayList<>();
+      List<String> searches = new ArrayList<>();
       for (AccountTarget t : targets) {
         try {
           AccountObservation o = scanner.scan(t, true, engine);
           observed.add(o);
           o.folderMap().conflicts().forEach(c -> conflicts.add(t.id() + ": " + c));
+        } catch (SearchRefusedException e) {
+          searches.add(t.id() + ": " + e.getMessage());
         } catch (RuntimeException e) {
           problems.add(t.id() + ": " + Failures.explain(e));
         }
       }
+      if (!searches.isEmpty()) {
+        throw new MailshiftException(ErrorCode.PLAN_INVALID, plan.source().file()
+            + ": messages.search is not a search the source understands; nothing was changed:\n  "
+            + String.join("\n  ", searches),
+            "Correct messages.search (RFC 3501 6.4.4 syntax), then run `mailshift plan` again.");
+      }
       stopIf(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);
-      stopIf(ApplyStoppedException.Reason.FOLDER_CONFLICT, conflicts);
+      if (!conflicts.isEmpty()) {
+        MailshiftException e = translate(new ApplyStoppedException(
+            ApplyStoppedException.Reason.FOLDER_CONFLICT, conflicts));
+        throw new FolderConflictException(e.getMessage(), e.hint(), observed, e.getCause());
+      }
       Optional<DnsPlan> dns = Optional.empty();
       if (phase.hasDnsSteps()) {
         DnsPhase dnsPhase = new DnsPhase(new DnsSetup(env).request(plan, state, false,
@@ -133,7 +150,7 @@ public final class Mailshift {
           ? Optional.of(new DnsSetup(env).request(plan, state,
               confirm || phase.gate() == Phase.Gate.APPROVAL, listener::instructions))
           : Optional.empty();
-      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener),
+      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock),
           Engines.verifier(state), new StateJournal(state), listener,
           plans.workers(plan));
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,
@@ -220,7 +237,8 @@ public final class Mailshift {
           "cannot reach every account; nothing was changed:\n  " + list, null, e);
       case FOLDER_CONFLICT -> new MailshiftException(ErrorCode.PLAN_INVALID,
           "the folder map has conflicts; nothing was changed:\n  " + list,
-          "Add a `folders.map` or `folders.rename` rule so each source folder has its own destination.", e);
+          "Each line says what to change: a `folders.map` or `folders.rename` rule giving a"
+              + " folder its own name, or `folders.merge: true` where merging is intended.", e);
       case STALE -> new MailshiftException(ErrorCode.PLAN_STALE,
           "the saved plan is stale; nothing was changed:\n  " + list, null, e);
       case NEEDS_CONFIRMATION -> new MailshiftException(ErrorCode.USAGE,

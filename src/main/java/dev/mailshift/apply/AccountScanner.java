@@ -3,10 +3,12 @@ package dev.mailshift.apply;
 import dev.mailshift.imap.FolderStatus;
 import dev.mailshift.imap.ServerInfo;
 import dev.mailshift.observe.Observer;
+import dev.mailshift.plan.FolderRules;
 import dev.mailshift.observe.SideInventory;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.FolderMap;
 import dev.mailshift.planner.FolderMapper;
+import dev.mailshift.planner.GmailLabels;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
@@ -65,6 +67,7 @@ public final class AccountScanner {
       Map<String, FolderStatus> sourceAll = listStatus ? source.get().statusAll() : Map.of();
       Map<String, FolderStatus> destinationAll =
           listStatus && !sourceAll.isEmpty() ? destination.get().statusAll() : Map.of();
+      GmailLabels gmail = GmailScanner.scan(source.get(), map, target.rules(), s.folders());
       Map<String, Long> uidValidity = new LinkedHashMap<>();
       Map<String, FolderDiff> folderDiffs = new LinkedHashMap<>();
       Map<String, ObservedStatus> observed = new LinkedHashMap<>();
@@ -81,12 +84,13 @@ public final class AccountScanner {
         }
         if (diffs != null) {
           FolderPair pair = new FolderPair(target.id(), f.sourceFolder(), f.destinationFolder());
-          folderDiffs.put(f.sourceFolder(), diffs.diff(source, destination, pair));
+          folderDiffs.put(f.sourceFolder(),
+              diffs.diff(source, destination, pair, gmail.of(f.sourceFolder())));
         }
       }
       healthy = true;
-      return new Scanned(new AccountObservation(
-          target.id(), map, uidValidity, findings(s.info(), d.info()), folderDiffs), observed);
+      return new Scanned(new AccountObservation(target.id(), map, uidValidity,
+          findings(s.info(), d.info(), target.rules()), folderDiffs, gmail), observed);
     } finally {
       release(source, healthy);
       release(destination, healthy);
@@ -102,8 +106,11 @@ public final class AccountScanner {
   }
 
   /** What the capabilities mean for this migration, said in plain words. */
-  static List<String> findings(ServerInfo source, ServerInfo destination) {
+  static List<String> findings(ServerInfo source, ServerInfo destination, FolderRules rules) {
     List<String> out = new ArrayList<>();
+    if (rules.gmailLabels() != FolderRules.GmailLabels.FOLDERS && !source.has("X-GM-EXT-1")) {
+      out.add("folders.gmail-labels has no effect: the source is not Gmail (no X-GM-EXT-1)");
+    }
     if (!destination.has("UIDPLUS")) {
       out.add("destination has no UIDPLUS: copied messages are found again by content (slower)");
     }

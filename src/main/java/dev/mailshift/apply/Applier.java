@@ -20,6 +20,7 @@ import dev.mailshift.planner.Staleness;
 import dev.mailshift.sync.ObservedStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,19 +227,28 @@ public final class Applier {
   }
 
   /**
-   * Runs the matching steps of all accounts in parallel, started in {@code order} (results in
-   * the change set's order).
+   * Runs the folder syncs of all accounts in parallel, started in {@code order}, except that
+   * syncs into one destination folder (merged source folders) run one after the other: two
+   * writers on one destination folder could take each other's appends for their own when
+   * settling an interrupted APPEND. Results come in the change set's order.
    */
   private List<StepResult> perStep(ChangeSet changes, Predicate<Change> which,
       Comparator<Change> order, StepExecutor executor, Set<String> broken) {
     List<Change> steps = changes.changes().stream().filter(which).toList();
-    Map<Change, Attempt<StepResult>> done = Parallel.forEach(workers,
-        steps.stream().sorted(order).toList(), c -> runOrSkip(c, executor, broken));
+    Map<String, List<Change>> byDestination = new LinkedHashMap<>();
+    steps.stream().sorted(order).forEach(c -> byDestination.computeIfAbsent(
+        c instanceof SyncFolder f ? f.account() + "\u0000" + f.destinationFolder() : c.id(),
+        k -> new ArrayList<>()).add(c));
+    Map<Change, StepResult> done = new HashMap<>();
+    Parallel.forEach(workers, List.copyOf(byDestination.values()),
+            group -> group.stream().map(c -> runOrSkip(c, executor, broken)).toList())
+        .values().forEach(a -> a.ifPresentOrElse(rs -> rs.forEach(r -> done.put(r.change(), r)),
+            e -> {
+              throw e;
+            }));
     List<StepResult> out = new ArrayList<>();
     for (Change c : steps) {
-      done.get(c).ifPresentOrElse(out::add, e -> {
-        throw e;
-      });
+      out.add(done.get(c));
     }
     return out;
   }

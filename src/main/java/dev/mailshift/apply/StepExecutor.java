@@ -17,6 +17,7 @@ import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
+import dev.mailshift.sync.GmailFolder;
 import dev.mailshift.sync.ObservedStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +84,21 @@ final class StepExecutor {
   }
 
   private StepResult create(CreateFolder c) {
+    String[] outcome = {""};
     try {
-      onDestination(c.account(), session -> session.create(c.destinationFolder()));
+      onDestination(c.account(), session -> {
+        if (c.specialUse().isEmpty()) {
+          session.create(c.destinationFolder());
+          return;
+        }
+        boolean marked = session.createSpecialUse(c.destinationFolder(), c.specialUse());
+        outcome[0] = marked ? " as " + c.specialUse()
+            : !session.info().has("CREATE-SPECIAL-USE")
+                ? "; not marked " + c.specialUse() + ": the destination does not offer"
+                    + " CREATE-SPECIAL-USE (RFC 6154)"
+                : "; not marked " + c.specialUse() + ": the destination refused the attribute"
+                    + " or the folder existed";
+      });
     } catch (ImapException e) {
       if (e.kind() != ImapException.Kind.REJECTED) {
         throw e;
@@ -96,7 +110,7 @@ final class StepExecutor {
           + " with a `folders.map` or `folders.rename` rule, or leave it out with"
           + " `folders.exclude`");
     }
-    return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder());
+    return StepResult.of(c, StepStatus.SUCCEEDED, "created " + c.destinationFolder() + outcome[0]);
   }
 
   private StepResult subscribe(Subscribe c) {
@@ -121,9 +135,12 @@ final class StepExecutor {
     PooledSessions destination = destination(f.account());
     boolean healthy = false;
     try {
-      ObservedStatus seen = observed.get(f.account()).statuses().get(f.sourceFolder());
-      FolderSyncResult r = seen == null ? s.engine().sync(source, destination, pair)
-          : s.engine().sync(source, destination, pair, seen);
+      AccountScanner.Scanned scanned = observed.get(f.account());
+      Optional<ObservedStatus> seen = scanned == null ? Optional.empty()
+          : Optional.ofNullable(scanned.statuses().get(f.sourceFolder()));
+      GmailFolder gmail = scanned == null ? GmailFolder.NONE
+          : scanned.observation().gmail().of(f.sourceFolder());
+      FolderSyncResult r = s.engine().sync(source, destination, pair, gmail, seen);
       healthy = true;
       String detail = "copied " + r.copied() + " (" + r.bytesCopied() + " bytes), adopted "
           + r.adopted() + ", flags updated " + r.flagsUpdated() + ", deleted " + r.deleted()

@@ -1,6 +1,7 @@
 package dev.mailshift.cli;
 
 import dev.mailshift.api.ErrorCode;
+import dev.mailshift.api.FolderConflictException;
 import dev.mailshift.api.PlanFile;
 import dev.mailshift.api.PlanResult;
 import dev.mailshift.report.Json;
@@ -30,7 +31,15 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PlanResult r = main.mailshift().plan(plan.plan, Optional.ofNullable(phase));
+    PlanResult r;
+    try {
+      r = main.mailshift().plan(plan.plan, Optional.ofNullable(phase));
+    } catch (FolderConflictException e) {
+      // show the folder maps with the conflicts marked, then fail as invalid (exit 3)
+      main.context().out().print(output.json ? Json.folderMaps(e.observed())
+          : PlanText.folderMaps(e.observed()));
+      throw e;
+    }
     if (out != null) {
       PlanFile.write(r.changeSet(), out);
     }

@@ -16,8 +16,10 @@ import org.eclipse.angus.mail.imap.protocol.ListInfo;
 
 /**
  * LIST with subscription state. With LIST-EXTENDED (RFC 5258) one command returns both, plus
- * SPECIAL-USE attributes (RFC 6154 section 3) when offered; otherwise LIST then LSUB. Names are
- * decoded from modified UTF-7 by {@link ListInfo}.
+ * SPECIAL-USE attributes (RFC 6154 section 3) when offered; otherwise LIST then LSUB, where
+ * XLIST (the pre-RFC 6154 Gmail command) replaces LIST when the server offers XLIST but not
+ * SPECIAL-USE, for its special-folder attributes. Names are decoded from modified UTF-7 by {@link
+ * ListInfo}.
  */
 final class FolderLister {
   private static final String SUBSCRIBED = "\\Subscribed";
@@ -27,7 +29,7 @@ final class FolderLister {
   static List<FolderInfo> list(Wire wire, ServerInfo info) {
     return wire.call(Op.LIST, "", p -> info.has("LIST-EXTENDED")
         ? extended(wire, p, info.has("SPECIAL-USE"))
-        : listAndLsub(wire, p));
+        : listAndLsub(wire, p, info.has("XLIST") && !info.has("SPECIAL-USE")));
   }
 
   private static List<FolderInfo> extended(Wire wire, IMAPProtocol p, boolean specialUse)
@@ -45,12 +47,16 @@ final class FolderLister {
     return out;
   }
 
-  private static List<FolderInfo> listAndLsub(Wire wire, IMAPProtocol p)
+  private static List<FolderInfo> listAndLsub(Wire wire, IMAPProtocol p, boolean xlist)
       throws IOException, ProtocolException {
     Map<String, ListInfo> listed = new LinkedHashMap<>();
-    wire.run(p, Op.LIST, "", "LIST \"\" \"*\"", null, r -> {
-      ListInfo li = parse(wire, r, "LIST");
+    String command = xlist ? "XLIST" : "LIST";
+    wire.run(p, Op.LIST, "", command + " \"\" \"*\"", null, r -> {
+      ListInfo li = parse(wire, r, command);
       if (li != null) {
+        if (xlist) {
+          XlistAttributes.standardise(li);
+        }
         listed.put(li.name, li);
       }
     });

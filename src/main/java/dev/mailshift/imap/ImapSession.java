@@ -60,6 +60,12 @@ public interface ImapSession extends AutoCloseable {
   void fetchFlags(OptionalLong changedSince, Consumer<MessageMeta> sink);
 
   /**
+   * UID FETCH from:to (UID X-GM-MSGID X-GM-LABELS) on the selected folder of a Gmail server
+   * (needs X-GM-EXT-1), in UID order. {@code toUid} may be {@code Long.MAX_VALUE} for "*".
+   */
+  void fetchGmail(long fromUid, long toUid, Consumer<GmailMeta> sink);
+
+  /**
    * Fetches whole messages with BODY.PEEK[] from the selected folder, several small ones per round
    * trip, large ones in bounded chunks. {@code expectedSizes} are the RFC822.SIZE values; a body
    * of another length raises {@link ImapException} (kind PROTOCOL) and nothing is handed out.
@@ -98,6 +104,23 @@ public interface ImapSession extends AutoCloseable {
 
   /** CREATE, with intermediate levels as needed. */
   void create(String folder);
+
+  /**
+   * CREATE with a SPECIAL-USE attribute ({@code CREATE "Sent" (USE (\Sent))}, RFC 6154 section
+   * 3) when the server advertises CREATE-SPECIAL-USE; otherwise, or when the server will not
+   * give the folder that attribute (NO [USEATTR]), a plain {@link #create}.
+   *
+   * @param attribute e.g. {@code \Sent}
+   * @return true when the folder was created carrying the attribute
+   */
+  boolean createSpecialUse(String folder, String attribute);
+
+  /**
+   * UID SEARCH on the selected folder, the criteria passed through as written (printable ASCII,
+   * e.g. {@code NOT HEADER X-Spam-Flag YES}). A server that cannot parse them answers BAD:
+   * {@link ImapException} kind PROTOCOL with its text.
+   */
+  Set<Long> searchUids(String criteria);
 
   void subscribe(String folder);
 

@@ -1,6 +1,7 @@
 package dev.mailshift.imap;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -41,7 +42,10 @@ public final class JakartaImapConnector implements ImapConnector {
     }
     IMAPStore store;
     try {
-      store = (IMAPStore) session.getStore(ConnectionProperties.protocol(endpoint));
+      // Angus's IMAP store whose FETCH parser also knows Gmail's X-GM-* items
+      store = (IMAPStore) session.getStore(new Provider(Provider.Type.STORE,
+          ConnectionProperties.protocol(endpoint), GmailItems.Store.class.getName(),
+          "mailshift", "1"));
     } catch (MessagingException e) {
       throw failures.fromThrowable(Op.CONNECT, "", e);
     }

@@ -117,6 +117,11 @@ public final class JakartaImapSession implements ImapSession {
   }
 
   @Override
+  public void fetchGmail(long fromUid, long toUid, Consumer<GmailMeta> sink) {
+    GmailFetcher.fetch(wire, info, selected().folder(), fromUid, toUid, sink);
+  }
+
+  @Override
   public void fetchBodies(List<UidSize> messages, Consumer<FetchedMessage> sink) {
     new BodyFetcher(wire, limits, selected().folder()).fetch(messages, sink);
   }
@@ -157,6 +162,17 @@ public final class JakartaImapSession implements ImapSession {
   public void create(String folder) {
     writable("create");
     Folders.create(wire, folder);
+  }
+
+  @Override
+  public boolean createSpecialUse(String folder, String attribute) {
+    writable("create");
+    return Folders.createSpecialUse(wire, info, folder, attribute);
+  }
+
+  @Override
+  public Set<Long> searchUids(String criteria) {
+    return UidSearch.search(wire, selected().folder(), criteria);
   }
 
   @Override

@@ -39,7 +39,9 @@ final class Mailboxes {
       Status s = found[0];
       // UIDVALIDITY 0 is let through: JakartaImapSession#status resolves it by opening the folder.
       if (s == null || s.uidvalidity < 0 || s.uidnext <= 0) {
-        throw unreadable(wire, "STATUS", null);
+        throw new ImapException(Kind.PROTOCOL, "unreadable STATUS answer from "
+            + wire.failures().where() + (s == null ? ": none"
+                : ": UIDVALIDITY " + s.uidvalidity + " UIDNEXT " + s.uidnext));
       }
       OptionalLong modseq = condstore && s.highestmodseq > 0
           ? OptionalLong.of(s.highestmodseq) : OptionalLong.empty();

@@ -15,6 +15,7 @@ enum Op {
   EXAMINE("examine"),
   SELECT("select"),
   FETCH("fetch"),
+  SEARCH("search"),
   APPEND("append"),
   CREATE("create folder"),
   SUBSCRIBE("subscribe"),

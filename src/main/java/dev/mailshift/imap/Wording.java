@@ -19,9 +19,15 @@ final class Wording {
 
   private Wording() {}
 
-  /** A mailbox argument: modified UTF-7 (RFC 3501 5.1.3), quoted or literal as needed. */
+  /**
+   * A mailbox argument: modified UTF-7 (RFC 3501 5.1.3), always as a quoted string. The encoding
+   * is printable ASCII, so quoting always works; Angus would send {@code [Gmail]/Spam} bare, a
+   * valid astring (RFC 3501 9: resp-specials are ASTRING-CHARs) that GreenMail rejects.
+   */
   static Argument mailbox(String name) {
-    return new Argument().writeString(BASE64MailboxEncoder.encode(name));
+    String encoded = BASE64MailboxEncoder.encode(name);
+    return new Argument().writeAtom(
+        "\"" + encoded.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
   }
 
   static String internalDate(Instant instant) {

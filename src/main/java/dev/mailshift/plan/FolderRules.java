@@ -19,6 +19,16 @@ import java.util.Objects;
  * @param subscriptions copy the source's subscriptions, subscribe all, or none
  * @param separatorReplacement what a destination-separator character inside a source name
  *     component becomes
+ * @param merge whether several source folders may land in one destination folder (otherwise
+ *     that is a plan error naming them)
+ * @param caseInsensitiveDestination whether the destination treats folder names that differ
+ *     only in case as one folder (Exchange, Gmail, Outlook.com do); then two source folders whose
+ *     destination names differ only in case are an error (or, with {@code merge}, one folder)
+ * @param reservedNames destination names the destination refuses or keeps for itself (compared
+ *     ignoring case); mapping a source folder onto one is an error
+ * @param gmailLabels how a Gmail source's labels are migrated (only used when the source
+ *     advertises X-GM-EXT-1)
+ * @param mapLocations where each {@code map} entry is written, by source name (for messages)
  */
 public record FolderRules(
     List<String> include,
@@ -28,7 +38,12 @@ public record FolderRules(
     String destinationPrefix,
     SpecialUse specialUse,
     Subscriptions subscriptions,
-    String separatorReplacement) {
+    String separatorReplacement,
+    boolean merge,
+    boolean caseInsensitiveDestination,
+    List<String> reservedNames,
+    GmailLabels gmailLabels,
+    Map<String, Location> mapLocations) {
 
   public enum SpecialUse {
     AUTO,
@@ -41,9 +56,28 @@ public record FolderRules(
     NONE
   }
 
+  /**
+   * Gmail shows each label as a folder and a message with three labels in three folders (and in
+   * {@code [Gmail]/All Mail}).
+   */
+  public enum GmailLabels {
+    /** One folder per label; a message is copied into each folder it is in. */
+    FOLDERS,
+    /**
+     * Only {@code [Gmail]/All Mail} (plus Spam and Trash, which are not in it): each message
+     * once, its labels carried as keywords.
+     */
+    ALL_MAIL,
+    /**
+     * Every label folder, but each message copied once: into the first of its folders in the
+     * order INBOX, Sent, Drafts, other labels by name, Junk, Trash, All Mail, Starred, Important.
+     */
+    SKIP_DUPLICATES
+  }
+
   public static final FolderRules DEFAULT =
-      new FolderRules(
-          List.of(), List.of(), Map.of(), List.of(), "", SpecialUse.AUTO, Subscriptions.COPY, "_");
+      new FolderRules(List.of(), List.of(), Map.of(), List.of(), "", SpecialUse.AUTO,
+          Subscriptions.COPY, "_", false, true, List.of("Files"), GmailLabels.FOLDERS, Map.of());
 
   public FolderRules {
     include = List.copyOf(include);
@@ -54,6 +88,14 @@ public record FolderRules(
     Objects.requireNonNull(specialUse, "specialUse");
     Objects.requireNonNull(subscriptions, "subscriptions");
     Objects.requireNonNull(separatorReplacement, "separatorReplacement");
+    reservedNames = List.copyOf(reservedNames);
+    Objects.requireNonNull(gmailLabels, "gmailLabels");
+    mapLocations = Map.copyOf(mapLocations);
+  }
+
+  /** Where the map entry for {@code source} is written, or UNKNOWN. */
+  public Location mapLocation(String source) {
+    return mapLocations.getOrDefault(source, Location.UNKNOWN);
   }
 
   /** One ordered rename rule: a regex over the full source name and a replacement with $1.. */

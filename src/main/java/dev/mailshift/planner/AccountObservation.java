@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * What was observed of one account, already mapped: the folder map, the source UIDVALIDITY of
- * every migrated folder, capability findings, and (for {@code plan}) the per-folder diffs. When
+ * every migrated folder, capability findings, Gmail labels (for a Gmail source), and (for
+ * {@code plan}) the per-folder diffs. When
  * {@code diffs} is empty the planner emits sync steps without counts ({@code apply} straight
  * from the YAML does not pay for a diff it is about to do anyway).
  */
@@ -16,12 +17,14 @@ public record AccountObservation(
     FolderMap folderMap,
     Map<String, Long> sourceUidValidity,
     List<String> findings,
-    Map<String, FolderDiff> diffs) {
+    Map<String, FolderDiff> diffs,
+    GmailLabels gmail) {
   public AccountObservation {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(folderMap, "folderMap");
     sourceUidValidity = Map.copyOf(sourceUidValidity);
     findings = List.copyOf(findings);
     diffs = Map.copyOf(diffs);
+    Objects.requireNonNull(gmail, "gmail");
   }
 }

@@ -2,7 +2,9 @@ package dev.mailshift.planner;
 
 import dev.mailshift.imap.FolderInfo;
 import dev.mailshift.imap.ServerInfo;
+import dev.mailshift.plan.FolderNames;
 import dev.mailshift.plan.FolderRules;
+import dev.mailshift.plan.Location;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +29,10 @@ import java.util.regex.Pattern;
  * the name itself. The destination prefix applies to names from rules and identity.
  */
 public final class FolderMapper {
+  /** Why a Gmail label folder is left out under folders.gmail-labels: all-mail. */
+  public static final String GMAIL_LABEL = "a Gmail label: its messages are copied once, from"
+      + " All Mail, with the label as a keyword (folders.gmail-labels: all-mail)";
+
   private final FolderRules rules;
   private final List<Pattern> include;
   private final List<Pattern> exclude;
@@ -51,14 +57,46 @@ public final class FolderMapper {
       List<FolderInfo> destinationFolders) {
     Side destination = new Side(destinationInfo, destinationFolders);
     List<MappedFolder> out = new ArrayList<>();
+    List<String> unholdable = new ArrayList<>();
     for (FolderInfo source : sourceFolders) {
       if (source.selectable()) {
-        out.add(mapOne(source, sourceInfo, destination));
+        MappedFolder f = mapOne(source, sourceInfo, destination);
+        out.add(f);
+        if (f.migrated()) {
+          nameProblem(f, destination.info).ifPresent(unholdable::add);
+        }
       }
     }
-    List<String> warnings = new ArrayList<>();
-    List<String> conflicts = FolderConflicts.find(out, warnings);
-    return new FolderMap(account, out, conflicts, warnings);
+    FolderConflicts.Result found = FolderConflicts.find(out, rules);
+    List<String> conflicts = new ArrayList<>(unholdable);
+    conflicts.addAll(found.conflicts());
+    return new FolderMap(account, found.folders(), conflicts, found.warnings());
+  }
+
+  /**
+   * Why the destination cannot hold the name a rule gave (an empty level, outer spaces), or a
+   * name {@code folders.reserved-names} reserves; names of existing folders found by role pass.
+   */
+  private Optional<String> nameProblem(MappedFolder f, ServerInfo info) {
+    String logical = logicalDestination(f.destinationFolder(), info);
+    boolean byRule = f.reason().startsWith("map entry") || f.reason().startsWith("rename rule");
+    Optional<String> why = byRule ? FolderNames.unholdable(logical) : Optional.empty();
+    if (why.isPresent()) {
+      return Optional.of("source folder '" + f.sourceFolder() + "' maps by " + f.reason()
+          + " to '" + logical + "', which " + why.get() + "; fix: correct the rule's to:");
+    }
+    return FolderNames.reserved(logical, rules.reservedNames()).map(r -> "source folder '"
+        + f.sourceFolder() + "' maps (" + f.reason() + ") to '" + logical + "', a name the"
+        + " destination reserves (folders.reserved-names: " + r + "); fix: add a folders.map"
+        + " entry giving '" + f.logicalName() + "' another name, or remove '" + r
+        + "' from folders.reserved-names if this destination accepts it");
+  }
+
+  /** A destination name without the namespace prefix, levels joined with "/". */
+  private static String logicalDestination(String name, ServerInfo info) {
+    String rest = !info.personalPrefix().isEmpty() && name.startsWith(info.personalPrefix())
+        ? name.substring(info.personalPrefix().length()) : name;
+    return String.join("/", rest.split(Pattern.quote(String.valueOf(info.separator())), -1));
   }
 
   /** The destination's folders by name and by role. */
@@ -95,9 +133,16 @@ public final class FolderMapper {
       case ALL -> true;
       case NONE -> false;
     };
-    return new MappedFolder(source.name(), logical, name, target.reason(), existing != null,
-        wanted && (existing == null || !existing.subscribed()), exclusion(logical),
-        existing == null ? target.specialUse() : Optional.empty());
+    String reason = target.fullName() == null
+        ? target.reason() + replaced(target.logicalLevels(), destination.info) : target.reason();
+    String excluded = exclusion(logical);
+    if (excluded.isEmpty() && rules.gmailLabels() == FolderRules.GmailLabels.ALL_MAIL
+        && sourceInfo.has("X-GM-EXT-1") && !GmailLabels.keptByAllMail(source, logical)) {
+      excluded = GMAIL_LABEL;
+    }
+    return new MappedFolder(source.name(), logical, name, reason, existing != null,
+        wanted && (existing == null || !existing.subscribed()), excluded,
+        existing == null ? target.specialUse() : Optional.empty(), List.of());
   }
 
   private record Target(List<String> logicalLevels, String fullName, String reason, Optional<String> specialUse) {}
@@ -108,7 +153,9 @@ public final class FolderMapper {
     }
     String explicit = rules.map().get(logical);
     if (explicit != null) {
-      return new Target(withPrefix(splitLogical(explicit)), null, "map: " + logical, Optional.empty());
+      Location at = rules.mapLocation(logical);
+      return new Target(withPrefix(splitLogical(explicit)), null, "map entry '" + logical + "'"
+          + (at.equals(Location.UNKNOWN) ? "" : " at " + at), Optional.empty());
     }
     for (int i = 0; i < rules.rename().size(); i++) {
       FolderRules.RenameRule rule = rules.rename().get(i);
@@ -127,7 +174,7 @@ public final class FolderMapper {
         }
         // the destination has no folder of this role: create it under the source's name,
         // marked with the role where CREATE-SPECIAL-USE (RFC 6154 section 3) is offered
-        return new Target(levels, null, role.get().how() + ", created with the role",
+        return new Target(levels, null, role.get().how(),
             Optional.of(role.get().role().attribute()));
       }
     }
@@ -195,6 +242,14 @@ public final class FolderMapper {
       name = name.substring(prefix.length());
     }
     return Arrays.asList(name.split(Pattern.quote(String.valueOf(folder.separator())), -1));
+  }
+
+  /** ", '.' in a name replaced by '_'" when a level holds the destination's separator. */
+  private String replaced(List<String> levels, ServerInfo info) {
+    String separator = String.valueOf(info.separator());
+    return levels.stream().anyMatch(l -> l.contains(separator))
+        ? ", '" + separator + "' in a name replaced by '" + rules.separatorReplacement() + "'"
+        : "";
   }
 
   private String destinationName(List<String> levels, ServerInfo info) {

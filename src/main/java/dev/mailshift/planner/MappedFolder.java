@@ -1,5 +1,6 @@
 package dev.mailshift.planner;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param excludedBecause empty when the folder is migrated; otherwise why not
  * @param createWithRole the SPECIAL-USE attribute to create the destination folder with (it
  *     does not exist and the source folder has that role)
+ * @param mergedWith the other source folders that land in the same destination folder ({@code
+ *     folders.merge: true}); empty when this folder has its destination to itself
  */
 public record MappedFolder(
     String sourceFolder,
@@ -23,7 +26,8 @@ public record MappedFolder(
     boolean destinationExists,
     boolean subscribe,
     String excludedBecause,
-    Optional<String> createWithRole) {
+    Optional<String> createWithRole,
+    List<String> mergedWith) {
   public MappedFolder {
     Objects.requireNonNull(sourceFolder, "sourceFolder");
     Objects.requireNonNull(logicalName, "logicalName");
@@ -31,6 +35,13 @@ public record MappedFolder(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(excludedBecause, "excludedBecause");
     Objects.requireNonNull(createWithRole, "createWithRole");
+    mergedWith = List.copyOf(mergedWith);
+  }
+
+  /** This folder landing in {@code first}'s destination folder, merged with {@code others}. */
+  MappedFolder mergedInto(MappedFolder first, List<String> others) {
+    return new MappedFolder(sourceFolder, logicalName, first.destinationFolder(), reason,
+        first.destinationExists(), subscribe, excludedBecause, first.createWithRole(), others);
   }
 
   public boolean migrated() {

@@ -14,6 +14,8 @@ import dev.mailshift.plan.Phase;
 import dev.mailshift.plan.StepKind;
 import dev.mailshift.sync.FolderDiff;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,8 +106,10 @@ public final class Planner {
         .sorted((a, b) -> a.destinationFolder().compareTo(b.destinationFolder()))
         .toList();
     List<Change> out = new ArrayList<>();
+    // merged folders share one destination folder: create and subscribe it once
+    Set<String> created = new HashSet<>();
     for (MappedFolder f : migrated) {
-      if (!f.destinationExists()) {
+      if (!f.destinationExists() && created.add(f.destinationFolder())) {
         out.add(new CreateFolder(o.account(), f.sourceFolder(), f.destinationFolder(), f.reason(),
             f.createWithRole().orElse("")));
       }
@@ -113,8 +117,9 @@ public final class Planner {
     for (MappedFolder f : migrated) {
       out.add(syncStep(o, f));
     }
+    Set<String> subscribed = new HashSet<>();
     for (MappedFolder f : migrated) {
-      if (f.subscribe()) {
+      if (f.subscribe() && subscribed.add(f.destinationFolder())) {
         out.add(new Subscribe(o.account(), f.destinationFolder()));
       }
     }

@@ -31,9 +31,7 @@ public final class ApplyText {
     if (!r.checks().isEmpty()) {
       out.append(VerifyText.render(r.checks()));
     }
-    for (SkippedMessage m : r.skipped()) {
-      out.append("  ! not copied: ").append(PlanText.describe(m)).append('\n');
-    }
+    out.append(NotCopied.ofMessages(r.skipped(), "  "));
     out.append(String.format(Locale.ROOT,
         "Apply: %d step(s) succeeded, %d failed, %d skipped; %d message(s) copied (%s), "
             + "%d adopted, %d flag update(s), %d not copied.%n",

@@ -40,7 +40,23 @@ public final class Json {
       a.set("conflicts", JSON.valueToTree(o.folderMap().conflicts()));
       a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
       a.set("findings", JSON.valueToTree(o.findings()));
+      a.put("gmailLabels", o.gmail().comparison());
       a.set("diffs", JSON.valueToTree(o.diffs().values()));
+    }
+    return write(root);
+  }
+
+  /** The folder maps with their conflicts, when {@code plan} stops at conflicts. */
+  public static String folderMaps(List<AccountObservation> observed) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("conflicts", true);
+    ArrayNode accounts = root.putArray("accounts");
+    for (AccountObservation o : observed) {
+      ObjectNode a = accounts.addObject();
+      a.put("account", o.account());
+      a.set("folders", JSON.valueToTree(o.folderMap().folders()));
+      a.set("conflicts", JSON.valueToTree(o.folderMap().conflicts()));
+      a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
     }
     return write(root);
   }

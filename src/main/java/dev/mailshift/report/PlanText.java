@@ -13,6 +13,7 @@ import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.SkippedMessage;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,6 +32,9 @@ public final class PlanText {
     for (AccountObservation o : result.accounts()) {
       out.append('\n').append(o.account()).append('\n');
       folderMap(out, o);
+      if (!o.gmail().comparison().isEmpty()) {
+        out.append("  ").append(o.gmail().comparison()).append('\n');
+      }
       for (String w : o.folderMap().warnings()) {
         out.append("  ! ").append(w).append('\n');
       }
@@ -49,18 +53,40 @@ public final class PlanText {
     return out.toString();
   }
 
+  /** The folder maps alone, conflicts marked: what {@code plan} shows when it cannot plan. */
+  public static String folderMaps(List<AccountObservation> observed) {
+    StringBuilder out = new StringBuilder("mailshift plan: folder maps (the plan stops at the"
+        + " conflicts marked !)\n");
+    for (AccountObservation o : observed) {
+      out.append('\n').append(o.account()).append('\n');
+      folderMap(out, o);
+      for (String w : o.folderMap().warnings()) {
+        out.append("  ! ").append(w).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   private static void folderMap(StringBuilder out, AccountObservation o) {
     out.append("  folder map:\n");
-    int width = o.folderMap().folders().stream().mapToInt(f -> f.sourceFolder().length()).max().orElse(0);
+    int width = o.folderMap().folders().stream()
+        .mapToInt(f -> f.sourceFolder().codePointCount(0, f.sourceFolder().length())).max().orElse(0);
     for (MappedFolder f : o.folderMap().folders()) {
       String src = pad(f.sourceFolder(), width);
       if (f.migrated()) {
         out.append("    ").append(src).append(" -> ").append(f.destinationFolder())
-            .append("  (").append(f.reason()).append(f.destinationExists() ? "" : ", new")
+            .append("  (").append(f.reason())
+            .append(f.destinationExists() ? "" : ", new")
+            .append(f.createWithRole().map(r -> " as " + r).orElse(""))
+            .append(f.mergedWith().isEmpty() ? ""
+                : ", MERGED with " + String.join(", ", f.mergedWith()))
             .append(")\n");
       } else {
         out.append("    ").append(src).append("    not migrated: ").append(f.excludedBecause()).append('\n');
       }
+    }
+    for (String c : o.folderMap().conflicts()) {
+      out.append("  ! CONFLICT: ").append(c).append('\n');
     }
   }
 
@@ -106,25 +132,12 @@ public final class PlanText {
   }
 
   private static void skipped(StringBuilder out, AccountObservation o) {
-    for (FolderDiff d : o.diffs().values()) {
-      for (SkippedMessage m : d.skipped()) {
-        out.append("  ! not copied: ").append(describe(m)).append('\n');
-      }
-    }
+    out.append(NotCopied.ofMessages(o.diffs().values().stream()
+        .flatMap(d -> d.skipped().stream()).toList(), "  "));
   }
 
   public static String describe(SkippedMessage m) {
-    return String.format(Locale.ROOT, "%s uid %d, %s, %s: %s%s", m.folder(), m.uid(), Sizes.human(m.size()),
-        m.internalDate(), reason(m.reason()), m.detail().isBlank() ? "" : " (" + m.detail() + ")");
-  }
-
-  static String reason(SkippedMessage.Reason r) {
-    return switch (r) {
-      case OVER_PLAN_LIMIT -> "larger than messages.max-size";
-      case OVER_APPEND_LIMIT -> "larger than the destination's APPENDLIMIT";
-      case DELETED_FLAG -> "flagged \\Deleted and messages.copy-deleted is false";
-      case REJECTED_BY_DESTINATION -> "refused by the destination";
-    };
+    return NotCopied.line(NotCopied.Entry.of(m));
   }
 
   static String summary(PlanResult.Summary s) {
@@ -135,7 +148,9 @@ public final class PlanText {
         s.messagesToAdopt(), s.flagUpdates(), s.deletions(), s.skipped());
   }
 
+  /** Pads to {@code width} code points (an emoji is one, not two UTF-16 chars). */
   private static String pad(String s, int width) {
-    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    int length = s.codePointCount(0, s.length());
+    return length >= width ? s : s + " ".repeat(width - length);
   }
 }

@@ -39,12 +39,7 @@ public final class StatusText {
             Sizes.human(f.bytesSynced()), f.syncedAt().map(Object::toString).orElse("never")));
       }
     }
-    for (SkipRecord s : r.skipped()) {
-      out.append(String.format(Locale.ROOT, "  ! not copied: %s:%s uid %d, %s, %s: %s%s%n",
-          s.account(), s.sourceFolder(), s.sourceUid(), Sizes.human(s.size()),
-          s.internalDate().map(Object::toString).orElse("?"), s.reason(),
-          s.detail().isBlank() ? "" : " (" + s.detail() + ")"));
-    }
+    out.append(NotCopied.ofRecords(r.skipped(), "  "));
     return out.toString();
   }
 

@@ -17,6 +17,19 @@ record SyncBatchWriter(Connection c, String now) {
 
   void write(SyncBatch b) throws SQLException {
     insertMappings(b.newMappings());
+    // A copied message is no longer "not copied": an earlier skip of it (the plan's selection
+    // changed since) goes, in the same transaction as its mapping.
+    try (PreparedStatement p = c.prepareStatement(
+        "DELETE FROM skipped_message WHERE " + KEY + " AND source_uid = ?")) {
+      for (UidMapping m : b.newMappings()) {
+        p.setString(1, m.account());
+        p.setString(2, m.sourceFolder());
+        p.setLong(3, m.sourceUidValidity());
+        p.setLong(4, m.sourceUid());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
     try (PreparedStatement p = c.prepareStatement(
         "DELETE FROM append_intent WHERE intent_id = ?")) {
       for (long id : b.finishedIntents()) {

@@ -5,8 +5,10 @@ import dev.mailshift.imap.ImapException;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.MessageMeta;
 import dev.mailshift.state.FolderCheckpoint;
+import dev.mailshift.state.SkipRecord;
 import dev.mailshift.state.SyncStore;
 import dev.mailshift.state.UidMapping;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,20 +26,26 @@ import java.util.Set;
 final class FolderDiffer {
   private final SyncStore store;
   private final SyncOptions options;
+  private final Clock clock;
+  private final Map<Long, String> duplicates;
 
-  FolderDiffer(SyncStore store, SyncOptions options) {
+  FolderDiffer(SyncStore store, SyncOptions options, Clock clock, Map<Long, String> duplicates) {
     this.store = store;
     this.options = options;
+    this.clock = clock;
+    this.duplicates = duplicates;
   }
 
   FolderDiff diff(ImapSession source, ImapSession destination, FolderPair pair) {
     FolderStatus sourceStatus = source.status(pair.sourceFolder());
     Optional<FolderStatus> destinationStatus = status(destination, pair.destinationFolder());
-    SkipRules rules = new SkipRules(options, destination.info().appendLimit());
+    SkipRules rules = new SkipRules(options, destination.info().appendLimit(), clock.instant())
+        .withDuplicates(duplicates);
     Optional<FolderCheckpoint> cp = store.checkpoint(pair.account(), pair.sourceFolder());
     if (destinationStatus.isPresent() && cp.filter(c -> Unchanged.byStatus(c, pair, source,
         sourceStatus, destinationStatus.get())).isPresent()
-        && store.intents(pair.account(), pair.sourceFolder()).isEmpty()) {
+        && store.intents(pair.account(), pair.sourceFolder()).isEmpty()
+        && Unchanged.skipsStand(store, pair, cp.get().sourceUidValidity(), rules)) {
       return new FolderDiff(pair, true, sourceStatus.messages(), 0, 0, 0, 0, 0, List.of(), true);
     }
     FolderStatus sourceOpen = source.examine(pair.sourceFolder());
@@ -50,19 +58,13 @@ final class FolderDiffer {
               && m.destinationUidValidity() == valid.get().destinationUidValidity())
           .forEach(m -> mapped.put(m.sourceUid(), m));
     }
-    Set<Long> knownSkips = new HashSet<>();
-    if (valid.isPresent()) {
-      store.skipped(pair.account(), pair.sourceFolder()).stream()
-          .filter(s -> s.sourceUidValidity() == sourceOpen.uidValidity())
-          .forEach(s -> knownSkips.add(s.sourceUid()));
-    }
-    List<MessageMeta> pending = new ArrayList<>();
+    List<SkipRecord> knownSkips = valid.isEmpty() ? List.of()
+        : store.skipped(pair.account(), pair.sourceFolder()).stream()
+            .filter(s -> s.sourceUidValidity() == sourceOpen.uidValidity()).toList();
     long lastUid = valid.map(FolderCheckpoint::lastUid).orElse(0L);
-    source.fetchMeta(lastUid + 1, Long.MAX_VALUE, m -> {
-      if (m.uid() > lastUid && !mapped.containsKey(m.uid()) && !knownSkips.contains(m.uid())) {
-        pending.add(m);
-      }
-    });
+    PendingScan scan = PendingScan.of(pair, source, knownSkips, mapped.keySet(), lastUid, rules);
+    List<MessageMeta> pending = scan.pending();
+    rules = scan.rules();
     Set<Long> likelyAdopted = new HashSet<>();
     if (destinationStatus.isPresent() && valid.isEmpty()) {
       likelyAdopted = likelyAdopted(destination, pair, destinationStatus.get(), pending);

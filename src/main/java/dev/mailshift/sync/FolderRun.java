@@ -28,9 +28,11 @@ final class FolderRun {
   private final ImapSession source;
   private final ImapSession destinationSession;
   private final Tally tally;
+  private final java.util.Map<Long, String> duplicates;
 
   FolderRun(SyncStore store, SyncOptions options, SyncListener listener, Clock clock,
-      FolderPair pair, ImapSession source, ImapSession destination, Tally tally) {
+      FolderPair pair, ImapSession source, ImapSession destination, Tally tally,
+      java.util.Map<Long, String> duplicates) {
     this.store = store;
     this.options = options;
     this.listener = listener;
@@ -39,14 +41,18 @@ final class FolderRun {
     this.source = source;
     this.destinationSession = destination;
     this.tally = tally;
+    this.duplicates = duplicates;
   }
 
   void run() {
     FolderStatus sourceStatus = source.status(pair.sourceFolder());
     FolderStatus destinationStatus = destinationSession.status(pair.destinationFolder());
     Optional<FolderCheckpoint> saved = store.checkpoint(pair.account(), pair.sourceFolder());
+    SkipRules rules = new SkipRules(options, destinationSession.info().appendLimit(),
+        clock.instant()).withDuplicates(duplicates);
     if (saved.filter(cp -> Unchanged.byStatus(cp, pair, source, sourceStatus, destinationStatus))
-        .isPresent() && store.intents(pair.account(), pair.sourceFolder()).isEmpty()) {
+        .isPresent() && store.intents(pair.account(), pair.sourceFolder()).isEmpty()
+        && Unchanged.skipsStand(store, pair, saved.get().sourceUidValidity(), rules)) {
       return;
     }
     FolderStatus sourceOpen = source.examine(pair.sourceFolder());
@@ -72,7 +78,6 @@ final class FolderRun {
           key.sourceUidValidity(), pair.destinationFolder(), key.destinationUidValidity()));
     }
     FolderCheckpoint start = store.checkpoint(pair.account(), pair.sourceFolder()).orElseThrow();
-    SkipRules rules = new SkipRules(options, destinationSession.info().appendLimit());
     boolean complete = new MessageCopier(store, key, source, destination, rules, listener, tally)
         .copyNew(start.lastUid(), mappedSourceUids(key, start.lastUid()));
     boolean condstore = Unchanged.condstore(source, sourceOpen);

@@ -4,6 +4,7 @@ import dev.mailshift.state.SyncStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Synchronises one folder pair at a time from a read-only source to a destination, incrementally
@@ -46,9 +47,15 @@ public final class FolderSynchronizer {
    * @throws SyncException when a server refuses, or drops more often than maxRetries
    */
   public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair) {
-    FolderDiffer differ = new FolderDiffer(store, options);
+    return diff(source, destination, pair, GmailFolder.NONE);
+  }
+
+  /** {@link #diff} of a Gmail folder (labels as keywords, duplicates in other folders). */
+  public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair,
+      GmailFolder gmail) {
+    FolderDiffer differ = new FolderDiffer(store, options, clock, gmail.duplicates());
     return retrying.run(pair, source, destination, new Tally(),
-        (s, d) -> differ.diff(s, d, pair));
+        (s, d) -> differ.diff(gmail.labelsAsKeywords() ? new LabelKeywords(s) : s, d, pair));
   }
 
   /**
@@ -61,7 +68,19 @@ public final class FolderSynchronizer {
    */
   public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
       FolderPair pair) {
-    return run(source, destination, pair, new Tally());
+    return sync(source, destination, pair, GmailFolder.NONE, Optional.empty());
+  }
+
+  /** {@link #sync} of a Gmail folder (labels as keywords, duplicates in other folders). */
+  public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
+      FolderPair pair, GmailFolder gmail) {
+    return sync(source, destination, pair, gmail, Optional.empty());
+  }
+
+  /** {@link #sync} with the STATUS seen at the start of the run (see the next method). */
+  public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
+      FolderPair pair, ObservedStatus observed) {
+    return sync(source, destination, pair, GmailFolder.NONE, Optional.of(observed));
   }
 
   /**
@@ -70,24 +89,28 @@ public final class FolderSynchronizer {
    * makes with its own STATUS), the folder is done without a session or a round trip.
    */
   public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
-      FolderPair pair, ObservedStatus observed) {
+      FolderPair pair, GmailFolder gmail, Optional<ObservedStatus> observed) {
     Tally tally = new Tally();
-    boolean unchanged = store.checkpoint(pair.account(), pair.sourceFolder())
-        .filter(cp -> Unchanged.byStatus(cp, pair, observed.sourceCondstore(), observed.source(),
-            observed.destination()))
-        .isPresent() && store.intents(pair.account(), pair.sourceFolder()).isEmpty();
+    boolean unchanged = observed.isPresent()
+        && store.checkpoint(pair.account(), pair.sourceFolder())
+            .filter(cp -> Unchanged.byStatus(cp, pair, observed.get().sourceCondstore(),
+                observed.get().source(), observed.get().destination()))
+            .isPresent()
+        && store.intents(pair.account(), pair.sourceFolder()).isEmpty();
     if (unchanged) {
       FolderSyncResult result = tally.result(pair);
       listener.folderFinished(result);
       return result;
     }
-    return run(source, destination, pair, tally);
+    return run(source, destination, pair, gmail, tally);
   }
 
   private FolderSyncResult run(SessionProvider source, SessionProvider destination,
-      FolderPair pair, Tally tally) {
+      FolderPair pair, GmailFolder gmail, Tally tally) {
     retrying.run(pair, source, destination, tally, (s, d) -> {
-      new FolderRun(store, options, listener, clock, pair, s, d, tally).run();
+      new FolderRun(store, options, listener, clock, pair,
+          gmail.labelsAsKeywords() ? new LabelKeywords(s) : s, d, tally, gmail.duplicates())
+          .run();
       return null;
     });
     if (!tally.rejectedKeywords.isEmpty()) {

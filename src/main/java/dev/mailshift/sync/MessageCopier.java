@@ -34,7 +34,7 @@ final class MessageCopier {
   private final FolderKey key;
   private final ImapSession source;
   private final Destination destination;
-  private final SkipRules rules;
+  private SkipRules rules;
   private final SyncListener listener;
   private final Tally tally;
 
@@ -54,19 +54,11 @@ final class MessageCopier {
    * handled (copied, adopted or skipped), so the checkpoint may cover the whole folder.
    */
   boolean copyNew(long lastUid, Set<Long> mappedSourceUids) {
-    Set<Long> handled = new HashSet<>(mappedSourceUids);
-    store.skipped(key.account(), key.source()).stream()
-        .filter(s -> s.sourceUidValidity() == key.sourceUidValidity())
-        .forEach(s -> handled.add(s.sourceUid()));
-    List<MessageMeta> pending = new ArrayList<>();
-    source.fetchMeta(lastUid + 1, Long.MAX_VALUE, m -> {
-      // m.uid() <= lastUid: "n:*" above the highest UID still returns the last message
-      // (RFC 3501 6.4.8); it is handled already (and not in mappedSourceUids, which holds only
-      // UIDs above lastUid).
-      if (m.uid() > lastUid && !handled.contains(m.uid())) {
-        pending.add(m);
-      }
-    });
+    List<dev.mailshift.state.SkipRecord> skips = store.skipped(key.account(), key.source())
+        .stream().filter(s -> s.sourceUidValidity() == key.sourceUidValidity()).toList();
+    PendingScan scan = PendingScan.of(key.pair(), source, skips, mappedSourceUids, lastUid, rules);
+    rules = scan.rules();
+    List<MessageMeta> pending = scan.pending();
     reportStart(pending);
     boolean contiguous = true;
     List<MessageMeta> chunk = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.mailshift.sync;
 
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -13,12 +14,30 @@ import java.util.OptionalLong;
  * @param deletionCeiling in mirror mode, the most removals one folder sync may do; more stops the
  *     run before any removal
  * @param maxRetries reconnect-and-retry attempts on dropped or throttled sessions
+ * @param selection which messages are copied at all (dates, size floor, search)
  */
 public record SyncOptions(
     OptionalLong maxSize,
     boolean copyDeleted,
     boolean mirrorDeletions,
     int deletionCeiling,
-    int maxRetries) {
-  public static final SyncOptions DEFAULT = new SyncOptions(OptionalLong.empty(), true, false, 100, 5);
+    int maxRetries,
+    Selection selection) {
+  public static final SyncOptions DEFAULT =
+      new SyncOptions(OptionalLong.empty(), true, false, 100, 5, Selection.ALL);
+
+  public SyncOptions {
+    Objects.requireNonNull(maxSize, "maxSize");
+    Objects.requireNonNull(selection, "selection");
+  }
+
+  /** Every message selected (no dates, floor or search). */
+  public SyncOptions(OptionalLong maxSize, boolean copyDeleted, boolean mirrorDeletions,
+      int deletionCeiling, int maxRetries) {
+    this(maxSize, copyDeleted, mirrorDeletions, deletionCeiling, maxRetries, Selection.ALL);
+  }
+
+  public SyncOptions withSelection(Selection s) {
+    return new SyncOptions(maxSize, copyDeleted, mirrorDeletions, deletionCeiling, maxRetries, s);
+  }
 }

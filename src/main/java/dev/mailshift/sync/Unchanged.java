@@ -3,6 +3,7 @@ package dev.mailshift.sync;
 import dev.mailshift.imap.FolderStatus;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.state.FolderCheckpoint;
+import dev.mailshift.state.SyncStore;
 
 /** The cheap tests that decide whether a folder needs any per-message work. */
 final class Unchanged {
@@ -28,6 +29,18 @@ final class Unchanged {
         && cp.messages() == sourceStatus.messages()
         && sourceCondstore && sourceStatus.highestModseq().isPresent()
         && cp.highestModseq().equals(sourceStatus.highestModseq());
+  }
+
+  /**
+   * Whether every skip recorded for the folder still stands under {@code rules} without asking
+   * the server (a changed plan, a message now old enough for min-age, a new search expression
+   * make one stale): only then may an unchanged folder be passed over.
+   */
+  static boolean skipsStand(SyncStore store, FolderPair pair, long sourceUidValidity,
+      SkipRules rules) {
+    return store.skipped(pair.account(), pair.sourceFolder()).stream()
+        .filter(s -> s.sourceUidValidity() == sourceUidValidity)
+        .allMatch(s -> rules.standing(s) != SkipRules.Standing.STALE);
   }
 
   static boolean condstore(ImapSession source, FolderStatus status) {

@@ -316,7 +316,8 @@ class DnsPlannerTest {
     Phase cutover = phase(StepKind.DNS_MX, StepKind.VALIDATE, StepKind.DNS_VALIDATE);
     DnsPlan dns = new DnsPlanner().plan(cutover, observed(zone, List.of()));
     AccountObservation alice = new AccountObservation("alice",
-        new FolderMap("alice", List.of(), List.of(), List.of()), Map.of(), List.of(), Map.of());
+        new FolderMap("alice", List.of(), List.of(), List.of()), Map.of(), List.of(), Map.of(),
+        dev.mailshift.planner.GmailLabels.NONE);
 
     // when
     ChangeSet set = new Planner().plan("acme", "sha", cutover, List.of(alice), Optional.of(dns));

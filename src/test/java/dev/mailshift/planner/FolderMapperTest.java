@@ -24,6 +24,16 @@ class FolderMapperTest {
     return new FolderInfo(name, '/', Set.of(attrs), true);
   }
 
+  /** Rules with the given keys and the defaults of the others. */
+  static FolderRules rules(List<String> include, List<String> exclude, Map<String, String> map,
+      List<FolderRules.RenameRule> rename, String prefix, FolderRules.SpecialUse specialUse,
+      FolderRules.Subscriptions subscriptions, String separatorReplacement) {
+    FolderRules d = FolderRules.DEFAULT;
+    return new FolderRules(include, exclude, map, rename, prefix, specialUse, subscriptions,
+        separatorReplacement, d.merge(), d.caseInsensitiveDestination(), d.reservedNames(),
+        d.gmailLabels(), Map.of());
+  }
+
   private static FolderMap map(FolderRules rules, List<FolderInfo> source, List<FolderInfo> destination) {
     return new FolderMapper(rules).map("alice", COURIER, source, FS, destination);
   }
@@ -67,7 +77,7 @@ class FolderMapperTest {
 
   @Test
   void map_rulesInOrder_mapBeatsRenameBeatsIdentity() {
-    FolderRules rules = new FolderRules(List.of(), List.of("^Junk$"), Map.of("Old", "Archive/Old"),
+    FolderRules rules = rules(List.of(), List.of("^Junk$"), Map.of("Old", "Archive/Old"),
         List.of(new FolderRules.RenameRule("^Archiv/(.*)$", "Archive/$1", Location.UNKNOWN)),
         "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
 
@@ -83,7 +93,7 @@ class FolderMapperTest {
 
   @Test
   void map_twoSourcesToOneDestination_isAConflictNamingBoth() {
-    FolderRules rules = new FolderRules(List.of(), List.of(), Map.of("A", "Same", "B", "Same"), List.of(),
+    FolderRules rules = rules(List.of(), List.of(), Map.of("A", "Same", "B", "Same"), List.of(),
         "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
 
     FolderMap m = map(rules, List.of(dot("INBOX.A"), dot("INBOX.B")), List.of());
@@ -92,11 +102,161 @@ class FolderMapperTest {
   }
 
   @Test
-  void map_namesDifferingOnlyInCase_warns() {
-    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.trash"), dot("INBOX.Trash")), List.of());
+  void map_namesDifferingOnlyInCaseOnCaseSensitiveDestination_warns() {
+    FolderMap m = map(with(FolderRules.DEFAULT, false, false, List.of()),
+        List.of(dot("INBOX.projects"), dot("INBOX.Projects")), List.of());
 
     assertThat(m.conflicts()).isEmpty();
     assertThat(m.warnings()).singleElement().asString().contains("case");
+  }
+
+  @Test
+  void map_namesDifferingOnlyInCaseOnCaseInsensitiveDestination_isAnErrorNamingBoth() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.projects"), dot("INBOX.Projects")), List.of());
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'INBOX.projects'", "'INBOX.Projects'", "case-insensitive", "folders.merge: true");
+  }
+
+  @Test
+  void map_namesDifferingOnlyInCaseWithMerge_landInTheFirstSpellingMarkedAsMerged() {
+    FolderMap m = map(with(FolderRules.DEFAULT, true, true, List.of()),
+        List.of(dot("INBOX.projects"), dot("INBOX.Projects")), List.of());
+
+    assertThat(m.conflicts()).isEmpty();
+    assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsExactly("projects", "projects");
+    assertThat(m.migrated()).extracting(MappedFolder::mergedWith)
+        .containsExactly(List.of("INBOX.Projects"), List.of("INBOX.projects"));
+  }
+
+  @Test
+  void map_twoMapEntriesOneTargetWithMerge_isAMergeNotAConflict() {
+    FolderRules rules = with(rules(List.of(), List.of(), Map.of("A", "Same", "B", "Same"),
+        List.of(), "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_"),
+        true, true, List.of());
+
+    FolderMap m = map(rules, List.of(dot("INBOX.A"), dot("INBOX.B")), List.of());
+
+    assertThat(m.conflicts()).isEmpty();
+    assertThat(m.migrated()).allMatch(f -> f.destinationFolder().equals("Same")
+        && f.mergedWith().size() == 1);
+  }
+
+  @Test
+  void map_ontoAReservedName_isAnErrorNamingTheFolderTheRuleAndTheFix() {
+    FolderRules rules = rules(List.of(), List.of(), Map.of(),
+        List.of(new FolderRules.RenameRule("^Dateien$", "FILES", new Location("plan.yaml", 12, 7))),
+        "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
+
+    FolderMap m = map(rules, List.of(dot("INBOX.Dateien"), dot("INBOX.Files")), List.of());
+
+    // then: both reserved, and on a case-insensitive destination also one folder
+    assertThat(m.conflicts()).hasSize(3);
+    assertThat(m.conflicts().get(0)).contains("'INBOX.Dateien'", "plan.yaml:12:7", "'FILES'",
+        "folders.reserved-names: Files", "fix:");
+    assertThat(m.conflicts().get(1)).contains("'INBOX.Files'", "same name", "reserves");
+    assertThat(m.conflicts().get(2)).contains("case-insensitive");
+  }
+
+  @Test
+  void map_renameProducingAnEmptyLevel_isAnErrorNamingTheRuleAndFolder() {
+    FolderRules rules = rules(List.of(), List.of(), Map.of(),
+        List.of(new FolderRules.RenameRule("^Old(.*)$", "Archive/$1", new Location("plan.yaml", 14, 7))),
+        "", FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
+
+    FolderMap m = map(rules, List.of(dot("INBOX.Old")), List.of());
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'INBOX.Old'", "plan.yaml:14:7", "'Archive/'", "empty level");
+  }
+
+  @Test
+  void map_separatorReplacementCollision_isAConflictSayingWhatWasReplaced() {
+    // given: "a.b" is one level on a '/' source; on a '.' destination the '.' becomes '_'
+    ServerInfo dotDestination = new ServerInfo(Set.of("IMAP4REV1"), "INBOX.", '.', OptionalLong.empty());
+    FolderMap m = new FolderMapper(FolderRules.DEFAULT).map("alice", FS,
+        List.of(slash("a.b"), slash("a_b")), dotDestination, List.of());
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'a.b'", "'a_b'", "'.' in a name replaced by '_'", "INBOX.a_b");
+  }
+
+  @Test
+  void map_mapEntry_reasonNamesItsLocation() {
+    FolderRules base = rules(List.of(), List.of(), Map.of("Old", "New"), List.of(), "",
+        FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
+    FolderRules rules = new FolderRules(base.include(), base.exclude(), base.map(), base.rename(),
+        "", base.specialUse(), base.subscriptions(), "_", false, true, List.of(),
+        FolderRules.GmailLabels.FOLDERS, Map.of("Old", new Location("plan.yaml", 9, 5)));
+
+    FolderMap m = map(rules, List.of(dot("INBOX.Old")), List.of());
+
+    assertThat(m.folders().get(0).reason()).isEqualTo("map entry 'Old' at plan.yaml:9:5");
+  }
+
+  @Test
+  void map_namesWithAmpersandSlashDotAndEmoji_keepTheirCharactersAndTranslateTheSeparator() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.R&D"), dot("INBOX.a/b"),
+        dot("INBOX.📁 Projekte.2024"), dot("INBOX.Entwu\u0308rfe")), List.of(slash("Drafts", "\\Drafts")));
+
+    assertThat(destinationOf(m, "INBOX.R&D")).isEqualTo("R&D");
+    assertThat(destinationOf(m, "INBOX.a/b")).isEqualTo("a_b");
+    assertThat(m.folders().get(1).reason()).contains("'/' in a name replaced by '_'");
+    assertThat(destinationOf(m, "INBOX.📁 Projekte.2024")).isEqualTo("📁 Projekte/2024");
+    assertThat(destinationOf(m, "INBOX.Entwu\u0308rfe")).as("NFD spelling found by its name")
+        .isEqualTo("Drafts");
+  }
+
+  @Test
+  void map_randomUnicodeNames_dotPrefixedSourceToSlashDestination_keepEveryLevel() {
+    // given: seeded random names (emoji, combining marks, &, spaces...) without separators
+    java.util.Random random = new java.util.Random(20260301L);
+    FolderRules off = with(rules(List.of(), List.of(), Map.of(), List.of(), "",
+        FolderRules.SpecialUse.OFF, FolderRules.Subscriptions.COPY, "_"), false, false, List.of());
+    for (int i = 0; i < 2_000; i++) {
+      List<String> levels = new java.util.ArrayList<>();
+      for (int n = 1 + random.nextInt(3); n > 0; n--) {
+        String level = dev.mailshift.testsupport.UnicodeNames.random(random)
+            .replaceAll("[./_]", "x");
+        levels.add(level.equalsIgnoreCase("INBOX") ? "x" + level : level);
+      }
+      String source = "INBOX." + String.join(".", levels);
+
+      // when
+      FolderMap m = map(off, List.of(dot(source)), List.of());
+
+      // then
+      assertThat(m.migrated()).as(source).singleElement().satisfies(f ->
+          assertThat(f.destinationFolder()).isEqualTo(String.join("/", levels)));
+    }
+  }
+
+  @Test
+  void map_twoSourceFoldersOfOneRoleMissingOnTheDestination_isAConflictNotTwoSentFolders() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Gesendet"), dot("INBOX.Sent Items")),
+        List.of(slash("INBOX")));
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'INBOX.Gesendet'", "'INBOX.Sent Items'", "created as the destination's \\Sent");
+  }
+
+  @Test
+  void map_twoSourceFoldersOfOneRoleMissingWithMerge_mergedIntoTheFirstCreatedOnce() {
+    FolderMap m = map(with(FolderRules.DEFAULT, true, true, List.of()),
+        List.of(dot("INBOX.Gesendet"), dot("INBOX.Sent Items")), List.of(slash("INBOX")));
+
+    assertThat(m.conflicts()).isEmpty();
+    assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsExactly("Gesendet", "Gesendet");
+    assertThat(m.migrated()).allMatch(f -> f.createWithRole().equals(java.util.Optional.of("\\Sent")));
+  }
+
+  static FolderRules with(FolderRules r, boolean merge, boolean caseInsensitive,
+      List<String> reserved) {
+    return new FolderRules(r.include(), r.exclude(), r.map(), r.rename(), r.destinationPrefix(),
+        r.specialUse(), r.subscriptions(), r.separatorReplacement(), merge, caseInsensitive,
+        reserved, r.gmailLabels(), r.mapLocations());
   }
 
   @Test
@@ -109,7 +269,7 @@ class FolderMapperTest {
 
   @Test
   void map_destinationPrefixAndSubscriptionsAll_applyToEveryMappedFolder() {
-    FolderRules rules = new FolderRules(List.of(), List.of(), Map.of(), List.of(), "Old host",
+    FolderRules rules = rules(List.of(), List.of(), Map.of(), List.of(), "Old host",
         FolderRules.SpecialUse.OFF, FolderRules.Subscriptions.ALL, "_");
 
     FolderMap m = map(rules, List.of(dot("INBOX"), new FolderInfo("INBOX.X", '.', Set.of(), false)), List.of());
@@ -129,7 +289,7 @@ class FolderMapperTest {
 
   @Test
   void map_includeList_leavesOthersOutWithReason() {
-    FolderRules rules = new FolderRules(List.of("^Projects"), List.of(), Map.of(), List.of(), "",
+    FolderRules rules = rules(List.of("^Projects"), List.of(), Map.of(), List.of(), "",
         FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
 
     FolderMap m = map(rules, List.of(dot("INBOX.Projects"), dot("INBOX.Private")), List.of());
@@ -199,7 +359,7 @@ class FolderMapperTest {
   void map_calendarAndContacts_areLeftOutUnlessIncluded() {
     FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Kalender"), dot("INBOX.Contacts"), dot("INBOX.Work")),
         List.of());
-    FolderRules including = new FolderRules(List.of("^Kalender$", "^Work$", "^INBOX$"), List.of(), Map.of(), List.of(), "",
+    FolderRules including = rules(List.of("^Kalender$", "^Work$", "^INBOX$"), List.of(), Map.of(), List.of(), "",
         FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
     FolderMap included = map(including, List.of(dot("INBOX.Kalender")), List.of());
 
@@ -210,7 +370,7 @@ class FolderMapperTest {
 
   @Test
   void map_specialUseOff_keepsNames() {
-    FolderRules off = new FolderRules(List.of(), List.of(), Map.of(), List.of(), "",
+    FolderRules off = rules(List.of(), List.of(), Map.of(), List.of(), "",
         FolderRules.SpecialUse.OFF, FolderRules.Subscriptions.COPY, "_");
 
     FolderMap m = map(off, List.of(dot("INBOX.Gesendet", "\\Sent")), List.of(slash("Sent", "\\Sent")));

@@ -29,6 +29,9 @@ final class FakeImapServer {
     final Instant date;
     Set<String> flags;
     long modseq;
+    /** Gmail's X-GM-MSGID and X-GM-LABELS (with X-GM-EXT-1). */
+    long gmailId;
+    Set<String> labels = Set.of();
 
     Message(long uid, byte[] bytes, Set<String> flags, Instant date, long modseq) {
       this.uid = uid;
@@ -69,6 +72,8 @@ final class FakeImapServer {
       "\\Deleted", "\\Draft", "\\*"));
   OptionalLong appendLimit = OptionalLong.empty();
   Predicate<byte[]> refuseAppend = bytes -> false;
+  /** UID SEARCH: the criteria (inside "UID n:m (...)") this server understands; others are BAD. */
+  final Map<String, Predicate<Message>> searches = new LinkedHashMap<>();
   private final Map<String, Folder> folders = new LinkedHashMap<>();
   private final Map<String, Integer> calls = new TreeMap<>();
   private long nextUidValidity;

@@ -155,6 +155,16 @@ final class FakeImapSession implements ImapSession {
   }
 
   @Override
+  public void fetchGmail(long fromUid, long toUid,
+      Consumer<dev.mailshift.imap.GmailMeta> sink) {
+    if (!server.capabilities.contains("X-GM-EXT-1")) {
+      throw new IllegalStateException("no X-GM-EXT-1");
+    }
+    op("fetchGmail", () -> selected().messages.subMap(fromUid, true, toUid, true).values()
+        .forEach(m -> sink.accept(new dev.mailshift.imap.GmailMeta(m.uid, m.gmailId, m.labels))));
+  }
+
+  @Override
   public void fetchBodies(List<UidSize> messages, Consumer<FetchedMessage> sink) {
     server.count("fetchBodies");
     for (UidSize wanted : messages) {
@@ -217,6 +227,35 @@ final class FakeImapSession implements ImapSession {
     requireWritable("CREATE");
     op("create", () -> {
       server.create(folder);
+    });
+  }
+
+  @Override
+  public boolean createSpecialUse(String folder, String attribute) {
+    create(folder);
+    return false;
+  }
+
+  /** Understands "UID n:m criteria" and "criteria" for criteria set in server.searches. */
+  @Override
+  public Set<Long> searchUids(String criteria) {
+    return op("search", () -> {
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("(?:UID (\\d+):(\\d+|\\*) (.*))|(.*)").matcher(criteria);
+      m.matches();
+      long from = m.group(1) == null ? 1 : Long.parseLong(m.group(1));
+      long to = m.group(2) == null || m.group(2).equals("*") ? Long.MAX_VALUE
+          : Long.parseLong(m.group(2));
+      String inner = m.group(3) != null ? m.group(3) : m.group(4);
+      java.util.function.Predicate<FakeImapServer.Message> test = server.searches.get(inner);
+      if (test == null) {
+        throw new ImapException(ImapException.Kind.PROTOCOL, "search failed",
+            "BAD Error in IMAP command UID SEARCH: Unknown argument " + inner, null);
+      }
+      java.util.Set<Long> out = new java.util.HashSet<>();
+      selected().messages.values().stream().filter(x -> x.uid >= from && x.uid <= to)
+          .filter(test).forEach(x -> out.add(x.uid));
+      return out;
     });
   }
 

@@ -30,6 +30,19 @@ class FolderSynchronizerCrashTest {
   private static final SyncOptions MIRROR =
       new SyncOptions(OptionalLong.empty(), true, true, 100, 5);
 
+  static final java.time.Instant RECENT = java.time.Instant.parse("2026-02-01T08:00:00Z");
+
+  static final java.util.function.Predicate<FakeImapServer.Message> SPAM_FREE = m ->
+      !new String(m.bytes, java.nio.charset.StandardCharsets.UTF_8).contains("X-Spam-Flag: YES");
+
+  static byte[] spam(String id) {
+    byte[] body = Mail.message(id, "cheap pills", "x".repeat(80));
+    byte[] header = "X-Spam-Flag: YES\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] out = java.util.Arrays.copyOf(header, header.length + body.length);
+    System.arraycopy(body, 0, out, header.length, body.length);
+    return out;
+  }
+
   private static void mixedMail(SyncFixture f) {
     byte[] dup = Mail.message("dup@x");
     f.source.deliver("INBOX", dup, Set.of("\\Seen"), Mail.date(1));
@@ -58,6 +71,23 @@ class FolderSynchronizerCrashTest {
         f.source.setFlags("INBOX", b, Set.of("\\Seen", "\\Flagged", "$Work"));
         f.deliver("d@x", Set.of("\\Seen"), 4);
         f.source.deliver("INBOX", Mail.message("c@x"), Set.of(), Mail.date(3)); // c again
+      }),
+      new Scenario("selection widened: messages skipped by age and size floor copied now", f -> {
+        f.source.condstore(true);
+        f.source.searches.put("NOT HEADER X-Spam-Flag YES", SPAM_FREE);
+        f.options = SyncOptions.DEFAULT.withSelection(new Selection(
+            java.util.Optional.of(java.time.Period.ofYears(1)), java.util.Optional.empty(),
+            java.util.Optional.empty(), java.util.Optional.empty(), OptionalLong.of(120),
+            java.util.Optional.of("NOT HEADER X-Spam-Flag YES")));
+        f.deliver("old@x", Set.of("\\Seen"), 1); // 2024: older than a year
+        f.source.deliver("INBOX", Mail.message("t@x", "t", ""), Set.of(), RECENT);
+        f.source.deliver("INBOX", spam("spam@x"), Set.of(), RECENT);
+        f.source.deliver("INBOX", Mail.message("ok@x", "ok", "x".repeat(80)), Set.of(), RECENT);
+        f.sync();
+        f.options = SyncOptions.DEFAULT.withSelection(new Selection(java.util.Optional.empty(),
+            java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+            OptionalLong.empty(), java.util.Optional.of("NOT HEADER X-Spam-Flag YES")));
+        f.source.deliver("INBOX", Mail.message("new@x", "new", "x".repeat(80)), Set.of(), RECENT);
       }),
       new Scenario("source UIDVALIDITY changed, destination without UIDPLUS", f -> {
         f.destination.capabilities.remove("UIDPLUS");

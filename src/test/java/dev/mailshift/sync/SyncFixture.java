@@ -26,6 +26,8 @@ final class SyncFixture implements AutoCloseable {
   final Path stateFile;
   final List<String> events = new ArrayList<>();
   SyncOptions options = SyncOptions.DEFAULT;
+  /** The engine's clock (message selection by age); tests move it to let time pass. */
+  Clock clock = CLOCK;
   boolean crashingStore;
   private StateStore state;
   FakeSessions sourceSessions;
@@ -68,7 +70,7 @@ final class SyncFixture implements AutoCloseable {
         events.add("reset: " + reason);
       }
     };
-    return new FolderSynchronizer(store(), options, recorder, Backoff.NONE, CLOCK);
+    return new FolderSynchronizer(store(), options, recorder, Backoff.NONE, clock);
   }
 
   FolderSyncResult sync() {

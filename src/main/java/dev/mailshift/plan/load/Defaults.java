@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -43,10 +44,19 @@ public final class Defaults {
           "",
           FolderRules.SpecialUse.AUTO,
           FolderRules.Subscriptions.COPY,
-          "_");
+          "_",
+          false,
+          true,
+          // Exchange Online keeps a system folder "Files" in every mailbox and refuses to create
+          // one (imapsync FAQ.Office365, "Office365 refuses to create the folder named Files").
+          List.of("Files"),
+          FolderRules.GmailLabels.FOLDERS,
+          Map.of());
 
   public static final MessageRules MESSAGES =
-      new MessageRules(OptionalLong.empty(), true, MessageRules.Deletions.KEEP, 100);
+      new MessageRules(OptionalLong.empty(), true, MessageRules.Deletions.KEEP, 100,
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+          OptionalLong.empty(), Optional.empty());
 
   /** Steps of a phase that names none, and of the implicit phase of a plan without phases. */
   public static final List<StepKind> PHASE_STEPS =

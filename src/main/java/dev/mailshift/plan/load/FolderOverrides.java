@@ -1,6 +1,7 @@
 package dev.mailshift.plan.load;
 
 import dev.mailshift.plan.FolderRules;
+import dev.mailshift.plan.Location;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,26 +14,39 @@ import java.util.Optional;
 record FolderOverrides(
     Optional<List<String>> include,
     Optional<List<String>> exclude,
-    Optional<Map<String, String>> map,
+    Optional<MapEntries> map,
     Optional<List<FolderRules.RenameRule>> rename,
     Optional<String> destinationPrefix,
     Optional<FolderRules.SpecialUse> specialUse,
     Optional<FolderRules.Subscriptions> subscriptions,
-    Optional<String> separatorReplacement) {
+    Optional<String> separatorReplacement,
+    Optional<Boolean> merge,
+    Optional<Boolean> caseInsensitiveDestination,
+    Optional<List<String>> reservedNames,
+    Optional<FolderRules.GmailLabels> gmailLabels) {
 
   static final FolderOverrides NONE =
       new FolderOverrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+  /** A {@code map:} block: targets by source name, and where each entry is written. */
+  record MapEntries(Map<String, String> targets, Map<String, Location> locations) {}
 
   FolderRules applyTo(FolderRules base) {
     return new FolderRules(
         include.orElse(base.include()),
         exclude.orElse(base.exclude()),
-        map.orElse(base.map()),
+        map.map(MapEntries::targets).orElse(base.map()),
         rename.orElse(base.rename()),
         destinationPrefix.orElse(base.destinationPrefix()),
         specialUse.orElse(base.specialUse()),
         subscriptions.orElse(base.subscriptions()),
-        separatorReplacement.orElse(base.separatorReplacement()));
+        separatorReplacement.orElse(base.separatorReplacement()),
+        merge.orElse(base.merge()),
+        caseInsensitiveDestination.orElse(base.caseInsensitiveDestination()),
+        reservedNames.orElse(base.reservedNames()),
+        gmailLabels.orElse(base.gmailLabels()),
+        map.map(MapEntries::locations).orElse(base.mapLocations()));
   }
 }

@@ -2,6 +2,7 @@ package dev.mailshift.plan.load;
 
 import dev.mailshift.plan.FolderRules;
 import dev.mailshift.plan.FolderRules.RenameRule;
+import dev.mailshift.plan.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +21,16 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 final class FolderRulesReader {
   static final List<String> KEYS = List.of("include", "exclude", "map", "rename",
-      "destination-prefix", "special-use", "subscriptions", "separator-replacement");
+      "destination-prefix", "special-use", "subscriptions", "separator-replacement", "merge",
+      "case-insensitive-destination", "reserved-names", "gmail-labels");
   static final List<String> RENAME_KEYS = List.of("match", "to");
 
   private static final Map<String, FolderRules.SpecialUse> SPECIAL_USE =
       Choices.of(FolderRules.SpecialUse.class);
   private static final Map<String, FolderRules.Subscriptions> SUBSCRIPTIONS =
       Choices.of(FolderRules.Subscriptions.class);
+  private static final Map<String, FolderRules.GmailLabels> GMAIL_LABELS =
+      Choices.of(FolderRules.GmailLabels.class);
   private static final Pattern GROUP_REFERENCE = Pattern.compile("(?<!\\\\)\\$(\\d+|\\{(\\w+)})");
   private static final String REGEX_FIX =
       "correct the Java regular expression; escape literal ( ) [ ] . + * ? with a backslash";
@@ -51,7 +55,27 @@ final class FolderRulesReader {
         m.string("destination-prefix"),
         m.choice("special-use", SPECIAL_USE),
         m.choice("subscriptions", SUBSCRIPTIONS),
-        separatorReplacement(m));
+        separatorReplacement(m),
+        m.bool("merge"),
+        m.bool("case-insensitive-destination"),
+        m.sequence("reserved-names").map(items -> names(items, m.path("reserved-names"))),
+        m.choice("gmail-labels", GMAIL_LABELS));
+  }
+
+  private List<String> names(List<Node> items, String path) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
+      String where = path + "[" + i + "]";
+      ctx.string(item, where).ifPresent(name -> {
+        if (name.isBlank()) {
+          ctx.error(item, where + " is empty", "write a folder name, or remove the entry");
+        } else {
+          out.add(name);
+        }
+      });
+    }
+    return out;
   }
 
   private List<String> regexes(List<Node> items, String path) {
@@ -74,9 +98,13 @@ final class FolderRulesReader {
     }
   }
 
-  private Map<String, String> explicitMap(Node node, String path) {
+  /**
+   * The explicit map with each entry's position. Two entries with one target are checked with
+   * the effective rules ({@code merge}, case), in {@code plan.check}.
+   */
+  private FolderOverrides.MapEntries explicitMap(Node node, String path) {
     Map<String, String> out = new LinkedHashMap<>();
-    Map<String, String> sourceOfTarget = new LinkedHashMap<>();
+    Map<String, Location> where = new LinkedHashMap<>();
     for (Map.Entry<String, NodeTuple> e : YamlMap.entries(node, path, ctx).orElse(Map.of())
         .entrySet()) {
       Node value = e.getValue().getValueNode();
@@ -88,14 +116,10 @@ final class FolderRulesReader {
       if (target.isEmpty()) {
         continue;
       }
-      String other = sourceOfTarget.putIfAbsent(target.get(), e.getKey());
-      if (other != null) {
-        ctx.error(value, path + ": '" + other + "' and '" + e.getKey() + "' both map to '"
-            + target.get() + "'", "give each source folder its own destination folder");
-      }
       out.put(e.getKey(), target.get());
+      where.put(e.getKey(), ctx.at(e.getValue().getKeyNode()));
     }
-    return out;
+    return new FolderOverrides.MapEntries(out, where);
   }
 
   private List<RenameRule> renames(List<Node> items, String path) {

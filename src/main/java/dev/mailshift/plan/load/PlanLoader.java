@@ -87,6 +87,7 @@ public final class PlanLoader {
     List<Account> accounts = requiredMap(top, "accounts", AccountReader.KEYS, ctx,
         "add accounts: with a list of accounts or a csv file")
         .map(m -> new AccountReader(ctx, declared, folders).read(m)).orElse(List.of());
+    new FolderTargetCheck(ctx).check(folders, accounts);
     List<Phase> phases = new PhaseReader(ctx).read(top.get("phases"));
     Optional<DnsSection> dns = top.get("dns").map(n -> new DnsReader(ctx).read(n));
     Path state = top.map("state", STATE_KEYS).flatMap(m -> m.nonEmpty("path"))

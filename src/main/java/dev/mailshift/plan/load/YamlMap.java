@@ -176,6 +176,29 @@ final class YamlMap {
     return Optional.empty();
   }
 
+  /**
+   * A day written {@code 2020-01-31} (YAML reads it as a timestamp; quoted, as text); a date with
+   * a time of day is refused, so the plan never depends on a time zone.
+   */
+  Optional<java.time.LocalDate> date(String key) {
+    Optional<Node> value = get(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!(value.get() instanceof ScalarNode s)
+        || !(s.getTag().equals(Tag.TIMESTAMP) || s.getTag().equals(Tag.STR))) {
+      return ctx.wrongType(value.get(), path(key), "a day (2020-01-31)",
+          "write the day as YYYY-MM-DD");
+    }
+    try {
+      return Optional.of(java.time.LocalDate.parse(s.getValue()));
+    } catch (java.time.format.DateTimeParseException e) {
+      ctx.error(s, path(key) + " is not a day: '" + s.getValue() + "'",
+          "write the day as YYYY-MM-DD, e.g. 2020-01-31");
+      return Optional.empty();
+    }
+  }
+
   Optional<Boolean> bool(String key) {
     return get(key).flatMap(n -> ctx.bool(n, path(key)));
   }

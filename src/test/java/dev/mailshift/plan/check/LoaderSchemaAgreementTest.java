@@ -45,6 +45,12 @@ class LoaderSchemaAgreementTest {
       "bad server name       | 'servers:'                       | 'servers:\n  o d: { imap: \"imaps://x.example\" }'",
       "empty separator       | 'name: t'                        | 'name: t\nfolders: { separator-replacement: \"\" }'",
       "bad batch             | '- source: bob'                  | '- { source: bob, batch: \"a b\" }'",
+      "bad max-age           | 'name: t'                        | 'name: t\nmessages: { max-age: 10x }'",
+      "bad since             | 'name: t'                        | 'name: t\nmessages: { since: yesterday }'",
+      "zero min-size         | 'name: t'                        | 'name: t\nmessages: { min-size: 0 }'",
+      "text merge            | 'name: t'                        | 'name: t\nfolders: { merge: \"yes\" }'",
+      "bad gmail-labels      | 'name: t'                        | 'name: t\nfolders: { gmail-labels: labels }'",
+      "empty reserved name   | 'name: t'                        | 'name: t\nfolders: { reserved-names: [\"\"] }'",
   })
   void validate_oneMistake_exactlyOneProblemFromTheLoader(String what, String from, String to) {
     // given

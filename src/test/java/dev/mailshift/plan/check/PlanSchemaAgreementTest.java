@@ -72,6 +72,7 @@ class PlanSchemaAgreementTest {
       "Server.host", "taken from the imap URL",
       "Server.port", "taken from the imap URL (default 993 / 143)",
       "Server.tls", "from the imap URL scheme and plaintext",
+      "FolderRules.mapLocations", "where each map entry is written, recorded by the loader",
       "*.location", "where the element is written, recorded by the loader");
 
   /** Properties with no component of their own name, and why. */

@@ -266,9 +266,10 @@ class PlanLoaderErrorsTest {
     @Test
     void load_twoMapEntriesSameTarget_error() {
       Problem p = onlyError(BASE + "folders:\n  map: { \"Sent Items\": Sent, \"Sent Messages\": Sent }\n");
-      assertThat(p.location()).isEqualTo(at(11, 47));
+      assertThat(p.location()).isEqualTo(at(11, 30));
       assertThat(p.message()).isEqualTo(
           "folders.map: 'Sent Items' and 'Sent Messages' both map to 'Sent'");
+      assertThat(p.fix()).contains("merge: true");
     }
 
     @Test

@@ -83,7 +83,9 @@ class PlanLoaderTest {
     assertThat(f.subscriptions()).isEqualTo(FolderRules.Subscriptions.ALL);
     assertThat(f.separatorReplacement()).isEqualTo("-");
     assertThat(plan.messages()).isEqualTo(new MessageRules(
-        OptionalLong.of(50L * 1024 * 1024), false, MessageRules.Deletions.MIRROR, 10));
+        OptionalLong.of(50L * 1024 * 1024), false, MessageRules.Deletions.MIRROR, 10,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        OptionalLong.empty(), Optional.empty()));
   }
 
   @Test

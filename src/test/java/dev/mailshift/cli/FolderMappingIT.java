@@ -1,0 +1,301 @@
+package dev.mailshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailshift.imap.Access;
+import dev.mailshift.imap.FolderInfo;
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.imap.JakartaImapConnector;
+import dev.mailshift.testsupport.DovecotPair;
+import dev.mailshift.testsupport.TestMessage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Folder mapping and message selection through the command line against two real Dovecot 2.3
+ * servers (scripts/dovecot-pair.sh): a SOURCE with Maildir++ ('.' separator, "INBOX." prefix,
+ * no SPECIAL-USE attributes) and a DESTINATION with LAYOUT=fs ('/' separator) whose Drafts,
+ * Sent, Trash, Junk and Archive carry SPECIAL-USE attributes. Assertions read the servers' real
+ * state back over IMAP.
+ */
+class FolderMappingIT {
+  @RegisterExtension
+  static DovecotPair dovecot = new DovecotPair();
+
+  private static final Instant RECENT = Instant.now().minus(2, ChronoUnit.DAYS);
+
+  @TempDir Path dir;
+
+  private ImapSession open(DovecotPair.Account a) {
+    return new JakartaImapConnector(dir).connect(a.plain(), a.credentials(), Access.READ_WRITE);
+  }
+
+  /** Creates each folder (unless INBOX) and appends one message named after it. */
+  private void seed(DovecotPair.Account a, String... folders) {
+    try (ImapSession s = open(a)) {
+      for (String f : folders) {
+        if (!f.equals("INBOX")) {
+          s.create(f);
+        }
+        s.append(f, TestMessage.simple("in " + f, "<" + Math.abs(f.hashCode()) + "@seed>"),
+            Set.of("\\Seen"), RECENT);
+      }
+    }
+  }
+
+  /** Folder name to message count, selectable folders only. */
+  private Map<String, Long> counts(DovecotPair.Account a) {
+    try (ImapSession s = open(a)) {
+      Map<String, Long> out = new TreeMap<>();
+      for (FolderInfo f : s.listFolders()) {
+        if (f.selectable()) {
+          out.put(f.name(), s.status(f.name()).messages());
+        }
+      }
+      return out;
+    }
+  }
+
+  private Path plan(DovecotPair.Account from, DovecotPair.Account to, String extra)
+      throws Exception {
+    Path file = dir.resolve("plan.yaml");
+    Files.writeString(file, """
+        mailshift: 1
+        name: folders-it
+        servers:
+          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
+          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
+        accounts:
+          defaults: { source-server: old, destination-server: new, source-password: "env:PW", destination-password: "env:PW" }
+          list:
+            - { source: %s, destination: %s }
+        %s
+        """.formatted(from.plain().port(), to.plain().port(), from.user(), to.user(), extra));
+    return file;
+  }
+
+  private record Run(int code, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  private Run mailshift(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("PW", "pw"), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void apply_germanSourceWithoutSpecialUse_landsInTheDestinationsEnglishRoleFolders()
+      throws Exception {
+    // given
+    seed(dovecot.source(), "INBOX", "INBOX.Gesendete Objekte", "INBOX.Entwürfe",
+        "INBOX.Papierkorb", "INBOX.Junk-E-Mail", "INBOX.Archiv.2019");
+    Path plan = plan(dovecot.source(), dovecot.destination(), "");
+    Map<String, Long> sourceBefore = counts(dovecot.source());
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.code()).as(planned.all()).isEqualTo(0);
+    assertThat(planned.out())
+        .contains("INBOX.Gesendete Objekte -> Sent  (special-use \\Sent by its name (de))")
+        .contains("INBOX.Entwürfe          -> Drafts  (special-use \\Drafts by its name (de))")
+        .contains("INBOX.Papierkorb        -> Trash  (special-use \\Trash by its name")
+        .contains("INBOX.Junk-E-Mail       -> Junk  (special-use \\Junk by its name")
+        .contains("INBOX.Archiv.2019       -> Archive/2019  (inside Archiv (special-use \\Archive")
+        .contains("+ create folder Archive/2019");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    assertThat(counts(dovecot.destination())).isEqualTo(Map.of("INBOX", 1L, "Sent", 1L,
+        "Drafts", 1L, "Trash", 1L, "Junk", 1L, "Archive", 0L, "Archive/2019", 1L));
+    assertThat(counts(dovecot.source())).as("source untouched").isEqualTo(sourceBefore);
+  }
+
+  @Test
+  void apply_namesWithAmpersandEmojiAndUmlauts_prefixedDotSourceToSlashDestination()
+      throws Exception {
+    // given
+    seed(dovecot.source(), "INBOX.R&D", "INBOX.Träume & Ziele", "INBOX.📁 Belege.2024",
+        "INBOX.Projekte.Q1 (alt)");
+    Path plan = plan(dovecot.source(), dovecot.destination(), "");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.out()).containsPattern("INBOX\\.📁 Belege\\.2024 +-> 📁 Belege/2024  \\(same name, new\\)");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    assertThat(counts(dovecot.destination())).containsEntry("R&D", 1L)
+        .containsEntry("Träume & Ziele", 1L).containsEntry("📁 Belege/2024", 1L)
+        .containsEntry("Projekte/Q1 (alt)", 1L);
+    assertThat(mailshift("plan", plan.toString(), "--detailed-exitcode").code())
+        .as("nothing left to do").isZero();
+  }
+
+  @Test
+  void apply_slashSourceWithDotsInNamesToDotDestination_replacesTheSeparatorAndSaysSo()
+      throws Exception {
+    // given: the other direction: the '/' server is the source, the '.' server the destination
+    seed(dovecot.destination(), "v1.2/Specs", "Work.Old");
+    Path plan = plan(dovecot.destination(), dovecot.source(),
+        "folders: { exclude: [\"^(Drafts|Sent|Trash|Junk|Archive)$\"] }");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.out()).contains("v1.2/Specs -> INBOX.v1_2.Specs  (same name, '.' in a name"
+        + " replaced by '_', new)");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    assertThat(counts(dovecot.source())).containsEntry("INBOX.v1_2.Specs", 1L)
+        .containsEntry("INBOX.Work_Old", 1L);
+  }
+
+  @Test
+  void apply_roleMissingOnDestination_createdAndMarkedOnlyWhereTheServerOffersIt()
+      throws Exception {
+    // given: Dovecot 2.3 does not advertise CREATE-SPECIAL-USE (it ignores a USE parameter), so
+    // the folder is created plainly and the run says it is not marked
+    seed(dovecot.source(), "INBOX.[Gmail].Starred");
+    Path plan = plan(dovecot.source(), dovecot.destination(), "");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Run status = mailshift("status", plan.toString());
+
+    // then
+    assertThat(planned.out()).contains("+ create folder [Gmail]/Starred as \\Flagged");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    assertThat(status.out()).contains("created [Gmail]/Starred; not marked \\Flagged: the"
+        + " destination does not offer CREATE-SPECIAL-USE");
+    try (ImapSession s = open(dovecot.destination())) {
+      assertThat(s.info().has("CREATE-SPECIAL-USE")).isFalse();
+      assertThat(s.listFolders()).filteredOn(f -> f.name().equals("[Gmail]/Starred"))
+          .singleElement().satisfies(f -> assertThat(f.attributes()).doesNotContain("\\Flagged"));
+    }
+  }
+
+  @Test
+  void apply_subscriptionsCopy_subscribesWhatTheSourceSubscribed() throws Exception {
+    assertThat(subscribedAfter("copy")).contains("Subscribed").doesNotContain("Unsubscribed");
+  }
+
+  @Test
+  void apply_subscriptionsAll_subscribesEveryMigratedFolder() throws Exception {
+    assertThat(subscribedAfter("all")).contains("Subscribed", "Unsubscribed");
+  }
+
+  @Test
+  void apply_subscriptionsNone_subscribesNothing() throws Exception {
+    assertThat(subscribedAfter("none")).doesNotContain("Subscribed", "Unsubscribed");
+  }
+
+  private Set<String> subscribedAfter(String policy) throws Exception {
+    seed(dovecot.source(), "INBOX.Subscribed", "INBOX.Unsubscribed");
+    try (ImapSession s = open(dovecot.source())) {
+      s.subscribe("INBOX.Subscribed");
+    }
+    Path plan = plan(dovecot.source(), dovecot.destination(),
+        "folders: { subscriptions: " + policy + " }");
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    try (ImapSession s = open(dovecot.destination())) {
+      assertThat(s.listFolders()).extracting(FolderInfo::name)
+          .contains("Subscribed", "Unsubscribed");
+      return s.listFolders().stream().filter(FolderInfo::subscribed).map(FolderInfo::name)
+          .collect(Collectors.toSet());
+    }
+  }
+
+  @Test
+  void plan_twoSourceFoldersWithOneRole_exits3NamingBothAndCreatesNothing() throws Exception {
+    // given
+    seed(dovecot.source(), "INBOX.Sent", "INBOX.Gesendet");
+    Path plan = plan(dovecot.source(), dovecot.destination(), "");
+    Map<String, Long> before = counts(dovecot.destination());
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.code()).isEqualTo(3);
+    assertThat(planned.out()).contains("! CONFLICT: source folders 'INBOX.Gesendet'");
+    assertThat(planned.err()).contains("'INBOX.Sent'", "'INBOX.Gesendet'",
+        "destination folder 'Sent'", "two source folders with the \\Sent role", "merge: true");
+    assertThat(applied.code()).isEqualTo(3);
+    assertThat(counts(dovecot.destination())).isEqualTo(before);
+  }
+
+  @Test
+  void apply_twoSourceFoldersWithOneRoleAndMerge_bothLandInSentMarkedAsMerged() throws Exception {
+    // given
+    seed(dovecot.source(), "INBOX.Sent", "INBOX.Gesendet");
+    Path plan = plan(dovecot.source(), dovecot.destination(), "folders: { merge: true }");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.out()).contains("MERGED with INBOX.Gesendet");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    assertThat(counts(dovecot.destination())).containsEntry("Sent", 2L);
+    assertThat(mailshift("apply", plan.toString(), "--no-progress").out())
+        .contains("0 message(s) copied");
+  }
+
+  @Test
+  void apply_searchAndMaxAge_dovecotEvaluatesTheSearchAndStatusCountsTheRest() throws Exception {
+    // given
+    try (ImapSession s = open(dovecot.source())) {
+      s.append("INBOX", TestMessage.of("X-Spam-Flag: YES\r\n" + new String(
+          TestMessage.simple("pills", "<spam@x>").bytes())), Set.of(), RECENT);
+      s.append("INBOX", TestMessage.simple("ancient", "<old@x>"), Set.of(),
+          Instant.now().minus(4000, ChronoUnit.DAYS));
+      s.append("INBOX", TestMessage.simple("wanted", "<ok@x>"), Set.of(), RECENT);
+    }
+    Path plan = plan(dovecot.source(), dovecot.destination(),
+        "messages: { max-age: 10y, search: \"NOT HEADER X-Spam-Flag YES\" }");
+
+    // when
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Run status = mailshift("status", plan.toString());
+
+    // then
+    assertThat(applied.code()).as(applied.all()).isZero();
+    assertThat(counts(dovecot.destination())).containsEntry("INBOX", 1L);
+    assertThat(status.out()).containsPattern("older than messages.max-age: +1 message")
+        .containsPattern("not matched by messages.search: +1 message");
+  }
+
+  @Test
+  void plan_searchDovecotRejects_exits3NamingTheKey() throws Exception {
+    seed(dovecot.source(), "INBOX");
+    Path plan = plan(dovecot.source(), dovecot.destination(),
+        "messages: { search: \"X-GM-RAW has:attachment\" }");
+
+    Run planned = mailshift("plan", plan.toString());
+
+    assertThat(planned.code()).as(planned.all()).isEqualTo(3);
+    assertThat(planned.err()).contains("messages.search 'X-GM-RAW has:attachment'");
+  }
+}

@@ -1,0 +1,154 @@
+package dev.mailshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.mailshift.imap.Access;
+import dev.mailshift.imap.Credentials;
+import dev.mailshift.imap.ImapEndpoint;
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.imap.JakartaImapConnector;
+import dev.mailshift.plan.Secret;
+import dev.mailshift.testsupport.RawImap;
+import dev.mailshift.testsupport.TestMessage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Message selection through the command line on two GreenMail servers: plan, apply and status
+ * show the categorised "not copied because" summary, oversized mail one by one, and the
+ * destination holds exactly the selected messages. Ages are relative to the real clock, so the
+ * seeded dates are too.
+ */
+class SelectionGreenMailTest {
+  private static final String USER = "carol@test.example";
+  private static final Instant NOW = Instant.now();
+
+  @RegisterExtension
+  static GreenMailExtension source = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+
+  @RegisterExtension
+  static GreenMailExtension destination = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+
+  @TempDir Path dir;
+  private final Map<String, String> env = Map.of("SRC_PW", "s", "DST_PW", "d");
+
+  @BeforeEach
+  void setUp() {
+    source.setUser(USER, USER, "s");
+    destination.setUser(USER, USER, "d");
+    try (ImapSession s = session(source, "s")) {
+      s.append("INBOX", TestMessage.simple("ancient", "<old@x>"), Set.of("\\Seen"),
+          NOW.minus(3000, ChronoUnit.DAYS));
+      s.append("INBOX", TestMessage.of("X-Spam-Flag: YES\r\n" + new String(
+          TestMessage.simple("pills", "<spam@x>").bytes())), Set.of(), NOW.minus(3, ChronoUnit.DAYS));
+      s.append("INBOX", TestMessage.withAttachment(30_000, 7), Set.of(), NOW.minus(2, ChronoUnit.DAYS));
+      s.append("INBOX", TestMessage.simple("wanted", "<ok@x>"), Set.of(), NOW.minus(1, ChronoUnit.DAYS));
+    }
+  }
+
+  private static ImapSession session(GreenMailExtension server, String password) {
+    return new JakartaImapConnector().connect(
+        new ImapEndpoint("127.0.0.1", server.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
+            Optional.empty(), false, Duration.ofSeconds(30)),
+        new Credentials(USER, new Secret(password)), Access.READ_WRITE);
+  }
+
+  private Path plan(String messages) throws Exception {
+    Path file = dir.resolve("plan.yaml");
+    Files.writeString(file, """
+        mailshift: 1
+        name: selection-test
+        servers:
+          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
+          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
+        accounts:
+          defaults: { source-server: old, destination-server: new, source-password: "env:SRC_PW", destination-password: "env:DST_PW" }
+          list:
+            - source: %s
+        messages: %s
+        """.formatted(source.getImap().getPort(), destination.getImap().getPort(), USER, messages));
+    return file;
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private Run mailshift(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), env, args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static List<String> subjects(GreenMailExtension server, String password) {
+    try (RawImap imap = new RawImap("127.0.0.1", server.getImap().getPort(), USER, password)) {
+      return imap.examineAll("INBOX").stream().map(m -> new String(m.body()))
+          .map(b -> b.replaceAll("(?s).*Subject: ([^\r]*).*", "$1")).sorted().toList();
+    }
+  }
+
+  @Test
+  void planApplyStatus_selection_showTheCategorisedSummaryAndCopyOnlyTheSelected() throws Exception {
+    // given
+    Path plan = plan("{ max-age: 5y, max-size: 20KB, search: \"NOT HEADER X-Spam-Flag YES\" }");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Run status = mailshift("status", plan.toString());
+
+    // then
+    assertThat(planned.code()).as(planned.err()).isZero();
+    assertThat(planned.out()).contains("not copied because:")
+        .containsPattern("older than messages.max-age: +1 message\\(s\\)")
+        .containsPattern("not matched by messages.search: +1 message\\(s\\)")
+        .containsPattern("larger than messages.max-size: +1 message\\(s\\), [0-9.]+ kB, listed below")
+        .containsPattern("! not copied: INBOX uid 3, [0-9.]+ kB, .*larger than messages.max-size");
+    assertThat(applied.code()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains("not copied because:").contains("! not copied: INBOX uid 3");
+    assertThat(status.out()).contains("not copied because:")
+        .containsPattern("not matched by messages.search: +1 message\\(s\\)")
+        .contains("! not copied: " + USER + ":INBOX uid 3");
+    assertThat(subjects(destination, "d")).containsExactly("wanted");
+  }
+
+  @Test
+  void plan_searchTheSourceCannotParse_exits3NamingTheKey() throws Exception {
+    // given: valid syntax for validate, but GreenMail does not know the key
+    Path plan = plan("{ search: \"X-GM-RAW has:attachment\" }");
+
+    // when
+    Run run = mailshift("plan", plan.toString());
+
+    // then
+    assertThat(run.code()).as(run.out() + run.err()).isEqualTo(3);
+    assertThat(run.err()).contains("messages.search").contains("X-GM-RAW");
+    try (RawImap imap = new RawImap("127.0.0.1", destination.getImap().getPort(), USER, "d")) {
+      assertThat(imap.examineAll("INBOX")).isEmpty();
+    }
+  }
+
+  @Test
+  void validate_searchWithBadSyntax_exits3AtTheLine() throws Exception {
+    Path plan = plan("{ search: \"NOT (SEEN\" }");
+
+    Run run = mailshift("validate", plan.toString());
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err() + run.out()).contains("plan.yaml:10:").contains("messages.search");
+  }
+}
