@@ -2,6 +2,9 @@ package dev.mailshift.api;
 
 import dev.mailshift.apply.DnsRequest;
 import dev.mailshift.apply.DnsZone;
+import dev.mailshift.apply.RollbackJson;
+import dev.mailshift.dns.RollbackRecord;
+import dev.mailshift.state.JournalEntry;
 import dev.mailshift.dns.DesiredRrsets;
 import dev.mailshift.dns.DkimKeyPair;
 import dev.mailshift.dns.DkimKeys;
@@ -58,7 +61,7 @@ final class DnsSetup {
           "Fix the record in the plan and run `mailshift validate`.", e);
     }
     return new DnsRequest(connect(plan, out), dkim, generatedKeys(dns),
-        lowerings(state, dns.zone()), confirmed);
+        lowerings(state, dns.zone()), replacedTtls(state, dns.zone()), confirmed);
   }
 
   DnsZone connect(Plan plan, Consumer<String> out) {
@@ -122,6 +125,18 @@ final class DnsSetup {
               + d.selector() + " cannot be read: " + e.getMessage(),
               "Check " + g.privateKeyFile() + ".", e);
         }
+      }
+    }
+    return out;
+  }
+
+  /** Per RRset, the largest TTL one of mailshift's journalled changes replaced. */
+  static Map<String, Long> replacedTtls(StateStore state, String zone) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (JournalEntry e : state.journal().rollbackEntries()) {
+      RollbackRecord r = RollbackJson.read(e.rollbackJson().orElseThrow());
+      if (r.zone().equals(zone)) {
+        out.merge(r.previous().key().toString(), r.previous().ttl(), Math::max);
       }
     }
     return out;

@@ -103,7 +103,10 @@ final class DnsExecutor {
     return finish(entry, s, StepStatus.SUCCEEDED, detail);
   }
 
-  /** A TTL already at or below the cutover TTL: nothing to write, only the wait to record. */
+  /**
+   * A TTL already at or below the cutover TTL: nothing to write, only the wait to record. If an
+   * earlier run lowered it and was killed before recording that, the TTL it replaced counts.
+   */
   private StepResult stage(SetDnsRecords s) {
     long entry = journal.stepStarted(runId, s);
     RrsetKey key = DnsChanges.key(s);
@@ -112,7 +115,12 @@ final class DnsExecutor {
   }
 
   private String recordLowering(RrsetKey key, Instant loweredAt) {
-    TtlLowering lowering = TtlLowering.of(before, key, loweredAt);
+    TtlLowering served = TtlLowering.of(before, key, loweredAt);
+    long replaced = request.replacedTtls().getOrDefault(key.toString(), 0L);
+    TtlLowering lowering = replaced > served.waitSeconds()
+        ? new TtlLowering(served.name(), served.type(), replaced, TtlLowering.Basis.SERVED_TTL,
+            loweredAt)
+        : served;
     journal.ttlLowered(runId, request.zone().section().zone(), lowering,
         before.rrset(key).maxTtl());
     return "the MX switch may happen from " + MxGate.show(lowering.earliestSwitch());

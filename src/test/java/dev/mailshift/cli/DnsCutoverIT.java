@@ -44,6 +44,7 @@ class DnsCutoverIT {
   @RegisterExtension BindServer bind = BindServer.withZone("acme.test.", ZONE);
   @TempDir Path dir;
 
+
   private Map<String, String> env() {
     return Map.of("TSIG_SECRET", bind.secret());
   }

@@ -43,8 +43,6 @@ class DnsProvidersIT {
   @RegisterExtension BindServer bind = BindServer.withZone("acme.test.", DnsCutoverIT.ZONE);
   @TempDir Path dir;
 
-  private final DnsCutoverIT cli = new DnsCutoverIT();
-
   private Path plan(String provider, String servers, String records) throws IOException {
     Path file = dir.resolve("plan.yaml");
     Files.writeString(file, """

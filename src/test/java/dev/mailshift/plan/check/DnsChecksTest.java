@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailshift.plan.Location;
 import dev.mailshift.plan.Problem;
 import dev.mailshift.plan.dns.DnsSection;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the {@code dns:} section means: records receivers would reject are validate errors at the
@@ -48,6 +51,25 @@ class DnsChecksTest {
     assertThat(r.problems()).isEmpty();
     DnsSection dns = r.plan().orElseThrow().dns().orElseThrow();
     assertThat(dns.zone()).isEqualTo("acme.example.");
+  }
+
+  /** The example sections (all three providers) validate inside a plan, schema and loader. */
+  @ParameterizedTest
+  @ValueSource(strings = {"good.yaml", "zonefile.yaml", "manual.yaml"})
+  void validate_exampleSection_noErrors(String example, @TempDir Path dir) throws Exception {
+    // given
+    Files.createDirectories(dir.resolve("zones"));
+    Files.writeString(dir.resolve("zones/acme.example.zone"), "; the repository's zone file\n");
+    String section = dev.mailshift.testsupport.BindZones.resource("/dns/schema/" + example);
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(plan, PlanValidatorTest.BASE + "dns:\n" + section.indent(2));
+
+    // when
+    ValidationResult r = PlanValidatorTest.VALIDATOR.validate(plan);
+
+    // then
+    assertThat(r.errors()).as(ProblemFormatter.format(r.problems())).isEmpty();
+    assertThat(r.plan().orElseThrow().dns()).isPresent();
   }
 
   @Test
