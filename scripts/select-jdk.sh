@@ -2,6 +2,13 @@
 # Sourced by bin/mailshift, .ci/run and bench/: exports JAVA_HOME pointing at a JDK >= 21.
 # Order: an existing JAVA_HOME that is new enough, the `java` on PATH, then /usr/lib/jvm/*.
 java_major() {
+  # The JDK's release file answers without starting a JVM (~0.1 s saved on every launch).
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true)
+  if [ -n "$v" ]; then
+    echo "$v"
+    return
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1
 }

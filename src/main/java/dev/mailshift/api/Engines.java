@@ -9,6 +9,7 @@ import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
 import dev.mailshift.sync.FolderSynchronizer;
+import dev.mailshift.sync.ObservedStatus;
 import dev.mailshift.sync.SessionProvider;
 import dev.mailshift.sync.SyncListener;
 import dev.mailshift.sync.SyncOptions;
@@ -28,6 +29,12 @@ final class Engines {
       @Override
       public FolderSyncResult sync(SessionProvider source, SessionProvider destination, FolderPair pair) {
         return engine.sync(source, destination, pair);
+      }
+
+      @Override
+      public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
+          FolderPair pair, ObservedStatus observed) {
+        return engine.sync(source, destination, pair, observed);
       }
     };
   }

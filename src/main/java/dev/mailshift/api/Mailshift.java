@@ -42,10 +42,11 @@ public final class Mailshift {
 
   /** Observes both sides read-only and returns what {@code apply} would do. */
   public PlanResult plan(Path planFile, Optional<String> phaseName) {
-    Plan plan = plans.load(planFile);
+    Plan plan = plans.loadForRun(planFile);
     Phase phase = plans.phase(plan, phaseName);
     List<AccountTarget> targets = plans.targets(plan, phase, false);
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
+      Plans.remember(state, plan);
       AccountScanner scanner = new AccountScanner(pool);
       var engine = Engines.folderEngine(plan, state, ApplyListener.NONE);
       List<AccountObservation> observed = new ArrayList<>();
@@ -77,7 +78,7 @@ public final class Mailshift {
       Optional<Path> savedPlan,
       boolean approve,
       ApplyListener listener) {
-    Plan plan = plans.load(planFile);
+    Plan plan = plans.loadForRun(planFile);
     Phase phase = plans.phase(plan, savedPlan.isPresent() && phaseName.isEmpty()
         ? Optional.of(PlanFile.read(savedPlan.get()).phase()) : phaseName);
     if (phase.gate() == Phase.Gate.APPROVAL && !approve) {
@@ -92,6 +93,7 @@ public final class Mailshift {
     try (StateStore state = openState(plan);
         RunLock lock = lock(state, "apply " + planFile + " --phase " + phase.name());
         SessionPool pool = plans.pool(plan)) {
+      Plans.remember(state, plan);
       Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener),
           Engines.verifier(state), new StateJournal(state.journal()), listener,
           plans.workers(plan));

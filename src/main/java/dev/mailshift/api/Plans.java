@@ -15,7 +15,10 @@ import dev.mailshift.plan.Secret;
 import dev.mailshift.plan.Server;
 import dev.mailshift.plan.check.PlanValidator;
 import dev.mailshift.plan.check.ValidationResult;
+import dev.mailshift.plan.load.PlanDocument;
 import dev.mailshift.plan.load.SecretResolver;
+import dev.mailshift.state.StateStore;
+import java.nio.file.Files;
 import dev.mailshift.plan.check.ProblemFormatter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +51,42 @@ final class Plans {
   }
 
   Plan load(Path planFile) {
-    ValidationResult r = new PlanValidator().validate(planFile);
+    return checked(planFile, new PlanValidator().validate(planFile));
+  }
+
+  /**
+   * As {@link #load}, but the JSON Schema check is skipped when the plan's state store records
+   * that these exact bytes passed this schema before ({@link #remember}); loader and semantic
+   * checks always run. A missing or unreadable state store only means the full check.
+   */
+  Plan loadForRun(Path planFile) {
+    PlanDocument document = PlanDocument.read(planFile);
+    PlanValidator validator = new PlanValidator();
+    Optional<Plan> quick = validator.validate(document, false).plan();
+    if (quick.isPresent() && passedBefore(quick.get())) {
+      return quick.get();
+    }
+    return checked(planFile, validator.validate(document));
+  }
+
+  private static boolean passedBefore(Plan plan) {
+    Path file = plan.state().path();
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (StateStore state = StateStore.open(file)) {
+      return state.planValidated(plan.source().sha256(), PlanValidator.schemaSha256());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Records in {@code state} that {@code plan} (loaded by this class, so valid) passed. */
+  static void remember(StateStore state, Plan plan) {
+    state.planPassedValidation(plan.source().sha256(), PlanValidator.schemaSha256());
+  }
+
+  private static Plan checked(Path planFile, ValidationResult r) {
     if (r.plan().isEmpty()) {
       throw new MailshiftException(ErrorCode.PLAN_INVALID,
           planFile + " has errors:\n" + ProblemFormatter.format(r.problems()).stripTrailing(),
@@ -130,8 +168,24 @@ final class Plans {
     return new SessionPool(env.connector(), limits);
   }
 
-  /** Workers: as many as the tightest server allows, so every worker can hold both sides. */
+  /**
+   * Workers: as many as the tightest server allows, so every worker can hold both sides; and no
+   * more than the heap carries at {@link #WORKER_HEAP} each (a chunk of messages between fetch
+   * and append, a partial-fetch buffer), so that a large connection limit cannot exhaust a small
+   * heap. Raise the heap (MAILSHIFT_JAVA_OPTS=-Xmx...) for more.
+   */
   int workers(Plan plan) {
-    return plan.servers().values().stream().mapToInt(s -> s.limits().connections()).min().orElse(1);
+    int byServers = plan.servers().values().stream().mapToInt(s -> s.limits().connections())
+        .min().orElse(1);
+    int byHeap = (int) Math.max(1, Runtime.getRuntime().maxMemory() / WORKER_HEAP);
+    if (byHeap < byServers) {
+      LOG.log(System.Logger.Level.WARNING, "{0} workers instead of {1}: the Java heap ({2} MB)"
+          + " carries no more; set MAILSHIFT_JAVA_OPTS=-Xmx... for more", byHeap, byServers,
+          Runtime.getRuntime().maxMemory() >> 20);
+    }
+    return Math.min(byServers, byHeap);
   }
+
+  private static final long WORKER_HEAP = 12L << 20;
+  private static final System.Logger LOG = System.getLogger(Plans.class.getName());
 }

@@ -10,6 +10,7 @@ import dev.mailshift.planner.FolderMapper;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
+import dev.mailshift.sync.ObservedStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,32 @@ public final class AccountScanner {
     this.pool = pool;
   }
 
+  /** What {@link #scanWithStatuses} saw: the observation and, per source folder, both STATUS. */
+  public record Scanned(AccountObservation observation, Map<String, ObservedStatus> statuses) {
+    public Scanned {
+      statuses = Map.copyOf(statuses);
+    }
+  }
+
   /**
    * @param withStatuses also STATUS every migrated source folder (for a saved plan's fingerprints)
    * @param diffs when not null, compute each migrated folder's diff with it (for {@code plan})
    */
   public AccountObservation scan(AccountTarget target, boolean withStatuses, FolderEngine diffs) {
+    return scan(target, withStatuses, diffs, false).observation();
+  }
+
+  /**
+   * As {@link #scan} without diffs, plus the STATUS of every migrated folder on both sides where
+   * the servers answer LIST-STATUS (one round trip per side for the whole account), so that
+   * unchanged folders need no session of their own.
+   */
+  public Scanned scanWithStatuses(AccountTarget target, boolean withStatuses) {
+    return scan(target, withStatuses, null, true);
+  }
+
+  private Scanned scan(AccountTarget target, boolean withStatuses, FolderEngine diffs,
+      boolean listStatus) {
     PooledSessions source = new PooledSessions(pool, target.source());
     PooledSessions destination = new PooledSessions(pool, target.destination());
     boolean healthy = false;
@@ -40,12 +62,22 @@ public final class AccountScanner {
       SideInventory d = Observer.inventory(destination.get());
       FolderMap map = new FolderMapper(target.rules())
           .map(target.id(), s.info(), s.folders(), d.info(), d.folders());
+      Map<String, FolderStatus> sourceAll = listStatus ? source.get().statusAll() : Map.of();
+      Map<String, FolderStatus> destinationAll =
+          listStatus && !sourceAll.isEmpty() ? destination.get().statusAll() : Map.of();
       Map<String, Long> uidValidity = new LinkedHashMap<>();
       Map<String, FolderDiff> folderDiffs = new LinkedHashMap<>();
+      Map<String, ObservedStatus> observed = new LinkedHashMap<>();
+      boolean condstore = s.info().has("CONDSTORE");
       for (MappedFolder f : map.migrated()) {
+        FolderStatus known = sourceAll.get(f.sourceFolder());
         if (withStatuses || diffs != null) {
-          FolderStatus st = source.get().status(f.sourceFolder());
+          FolderStatus st = known != null ? known : source.get().status(f.sourceFolder());
           uidValidity.put(f.sourceFolder(), st.uidValidity());
+        }
+        FolderStatus there = destinationAll.get(f.destinationFolder());
+        if (known != null && there != null) {
+          observed.put(f.sourceFolder(), new ObservedStatus(known, there, condstore));
         }
         if (diffs != null) {
           FolderPair pair = new FolderPair(target.id(), f.sourceFolder(), f.destinationFolder());
@@ -53,8 +85,8 @@ public final class AccountScanner {
         }
       }
       healthy = true;
-      return new AccountObservation(
-          target.id(), map, uidValidity, findings(s.info(), d.info()), folderDiffs);
+      return new Scanned(new AccountObservation(
+          target.id(), map, uidValidity, findings(s.info(), d.info()), folderDiffs), observed);
     } finally {
       release(source, healthy);
       release(destination, healthy);

@@ -14,7 +14,9 @@ import dev.mailshift.change.VerifyAccount;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.Planner;
 import dev.mailshift.planner.Staleness;
+import dev.mailshift.sync.ObservedStatus;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,34 +72,38 @@ public final class Applier {
   private ApplyOutcome runStages(long runId, ApplyRequest request) {
     Map<String, AccountTarget> targets = new LinkedHashMap<>();
     request.accounts().forEach(a -> targets.put(a.id(), a));
-    Map<String, AccountObservation> observed = observeAll(request);
+    Map<String, AccountScanner.Scanned> scanned = observeAll(request);
+    Map<String, AccountObservation> observed = new LinkedHashMap<>();
+    scanned.forEach((id, sc) -> observed.put(id, sc.observation()));
     ChangeSet changes = request.saved().isPresent()
         ? checkedSaved(request, observed)
         : new Planner().plan(request.planName(), request.planSha256(), request.phase(),
             List.copyOf(observed.values()));
     announce(changes);
-    StepExecutor executor = new StepExecutor(services, runId, targets, observed);
+    StepExecutor executor = new StepExecutor(services, runId, targets, scanned);
     Set<String> broken = ConcurrentHashMap.newKeySet();
     List<StepResult> results = new ArrayList<>();
     results.addAll(perAccount(changes, c -> c instanceof Preflight || c instanceof CreateFolder,
         executor, broken));
-    results.addAll(perStep(changes, c -> c instanceof SyncFolder, executor, broken));
+    results.addAll(perStep(changes, c -> c instanceof SyncFolder, largestFirst(scanned), executor,
+        broken));
     results.addAll(perAccount(changes, c -> c instanceof Subscribe || c instanceof VerifyAccount,
         executor, broken));
     return new ApplyOutcome(runId, changes, results);
   }
 
-  private Map<String, AccountObservation> observeAll(ApplyRequest request) {
+  private Map<String, AccountScanner.Scanned> observeAll(ApplyRequest request) {
     boolean fingerprints = request.saved().isPresent();
     AccountScanner scanner = new AccountScanner(pool);
-    Map<String, AccountObservation> observed = new LinkedHashMap<>();
+    Map<String, AccountScanner.Scanned> observed = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
-    Parallel.forEach(workers, request.accounts(), a -> scanner.scan(a, fingerprints, null))
+    Parallel.forEach(workers, request.accounts(), a -> scanner.scanWithStatuses(a, fingerprints))
         .forEach((account, attempt) -> attempt.ifPresentOrElse(
-            o -> {
-              observed.put(account.id(), o);
-              o.folderMap().conflicts().forEach(c -> conflicts.add(account.id() + ": " + c));
+            sc -> {
+              observed.put(account.id(), sc);
+              sc.observation().folderMap().conflicts()
+                  .forEach(c -> conflicts.add(account.id() + ": " + c));
             },
             e -> problems.add(account.id() + ": " + Failures.explain(e))));
     if (!problems.isEmpty()) {
@@ -159,16 +165,36 @@ public final class Applier {
     return out;
   }
 
-  /** Runs the matching steps of all accounts in parallel. */
-  private List<StepResult> perStep(
-      ChangeSet changes, Predicate<Change> which, StepExecutor executor, Set<String> broken) {
+  /**
+   * Runs the matching steps of all accounts in parallel, started in {@code order} (results in
+   * the change set's order).
+   */
+  private List<StepResult> perStep(ChangeSet changes, Predicate<Change> which,
+      Comparator<Change> order, StepExecutor executor, Set<String> broken) {
     List<Change> steps = changes.changes().stream().filter(which).toList();
+    Map<Change, Attempt<StepResult>> done = Parallel.forEach(workers,
+        steps.stream().sorted(order).toList(), c -> runOrSkip(c, executor, broken));
     List<StepResult> out = new ArrayList<>();
-    Parallel.forEach(workers, steps, c -> runOrSkip(c, executor, broken))
-        .values().forEach(a -> a.ifPresentOrElse(out::add, e -> {
-          throw e;
-        }));
+    for (Change c : steps) {
+      done.get(c).ifPresentOrElse(out::add, e -> {
+        throw e;
+      });
+    }
     return out;
+  }
+
+  /**
+   * Folders with the most source messages first (as LIST-STATUS saw them; unknown counts last):
+   * the largest folder is the longest single task, and started last it would finish alone.
+   */
+  private static Comparator<Change> largestFirst(Map<String, AccountScanner.Scanned> scanned) {
+    return Comparator.comparingLong((Change c) -> {
+      if (c instanceof SyncFolder f && scanned.containsKey(f.account())) {
+        ObservedStatus seen = scanned.get(f.account()).statuses().get(f.sourceFolder());
+        return seen == null ? 0 : -seen.source().messages();
+      }
+      return 0;
+    });
   }
 
   private static StepResult runOrSkip(Change c, StepExecutor executor, Set<String> broken) {

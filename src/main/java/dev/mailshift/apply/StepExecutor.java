@@ -15,6 +15,7 @@ import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.FolderSyncResult;
+import dev.mailshift.sync.ObservedStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,13 @@ final class StepExecutor {
   private final Services s;
   private final long runId;
   private final Map<String, AccountTarget> targets;
-  private final Map<String, AccountObservation> observed;
+  private final Map<String, AccountScanner.Scanned> observed;
 
   StepExecutor(
       Services services,
       long runId,
       Map<String, AccountTarget> targets,
-      Map<String, AccountObservation> observed) {
+      Map<String, AccountScanner.Scanned> observed) {
     this.s = services;
     this.runId = runId;
     this.targets = targets;
@@ -116,12 +117,15 @@ final class StepExecutor {
     PooledSessions destination = destination(f.account());
     boolean healthy = false;
     try {
-      FolderSyncResult r = s.engine().sync(source, destination, pair);
+      ObservedStatus seen = observed.get(f.account()).statuses().get(f.sourceFolder());
+      FolderSyncResult r = seen == null ? s.engine().sync(source, destination, pair)
+          : s.engine().sync(source, destination, pair, seen);
       healthy = true;
       String detail = "copied " + r.copied() + " (" + r.bytesCopied() + " bytes), adopted "
           + r.adopted() + ", flags updated " + r.flagsUpdated() + ", deleted " + r.deleted()
           + ", skipped " + r.skipped().size()
-          + (r.rejectedKeywords().isEmpty() ? "" : ", keywords refused " + r.rejectedKeywords());
+          + (r.rejectedKeywords().isEmpty() ? "" : ", keywords refused " + r.rejectedKeywords())
+          + (r.warnings().isEmpty() ? "" : "; " + String.join("; ", r.warnings()));
       return new StepResult(f, StepStatus.SUCCEEDED, detail, Optional.of(r), List.of());
     } finally {
       release(source, healthy);
@@ -130,7 +134,7 @@ final class StepExecutor {
   }
 
   private StepResult verify(VerifyAccount v) {
-    AccountObservation o = observed.get(v.account());
+    AccountObservation o = observed.get(v.account()).observation();
     PooledSessions source = source(v.account());
     PooledSessions destination = destination(v.account());
     boolean healthy = false;

@@ -8,15 +8,18 @@ import java.util.Objects;
  * mail since.
  *
  * @param reason why the destination name is what it is (identity, rule, special-use)
+ * @param specialUse the RFC 6154 attribute to create it with (e.g. {@code \Sent}), "" for none;
+ *     applied where the destination offers CREATE-SPECIAL-USE
  */
 public record CreateFolder(
-    String account, String sourceFolder, String destinationFolder, String reason)
+    String account, String sourceFolder, String destinationFolder, String reason, String specialUse)
     implements Change {
   public CreateFolder {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(sourceFolder, "sourceFolder");
     Objects.requireNonNull(destinationFolder, "destinationFolder");
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(specialUse, "specialUse");
   }
 
   @Override
@@ -26,7 +29,8 @@ public record CreateFolder(
 
   @Override
   public String summary() {
-    return "create folder " + destinationFolder + " (for " + sourceFolder + ")";
+    return "create folder " + destinationFolder + (specialUse.isEmpty() ? "" : " as " + specialUse)
+        + " (for " + sourceFolder + ")";
   }
 
   @Override

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,6 +22,8 @@ import org.eclipse.angus.mail.iap.Response;
 final class Appender {
   private static final Pattern APPENDUID =
       Pattern.compile("\\[APPENDUID (\\d+) (\\d+)]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern APPENDUID_SET =
+      Pattern.compile("\\[APPENDUID (\\d+) ([\\d:,]+)]", Pattern.CASE_INSENSITIVE);
 
   private Appender() {}
 
@@ -47,6 +51,69 @@ final class Appender {
       Response ok = wire.simple(p, Op.APPEND, folder, "APPEND", args);
       return appendUid(ok);
     });
+  }
+
+  /**
+   * MULTIAPPEND (RFC 3502): every message in one APPEND command, literals streamed. The UIDs come
+   * from the APPENDUID uid-set (RFC 4315 section 3), ascending in the order of the messages; when
+   * it is missing or does not count as many UIDs as messages, all UIDs are empty. A message over
+   * APPENDLIMIT or over 2 GB is refused before anything is sent.
+   */
+  static List<OptionalLong> appendAll(Wire wire, ServerInfo info, String folder,
+      List<ImapSession.Append> messages) {
+    for (ImapSession.Append a : messages) {
+      long size = a.message().size();
+      if (size > Integer.MAX_VALUE
+          || info.appendLimit().isPresent() && size > info.appendLimit().getAsLong()) {
+        throw new ImapException(Kind.REJECTED, "append to \"" + folder + "\" on "
+            + wire.failures().where() + " refused: message UID " + a.message().uid() + " has "
+            + size + " bytes, more than the server takes");
+      }
+    }
+    return wire.call(Op.APPEND, folder, p -> {
+      Argument args = Wording.mailbox(folder);
+      for (ImapSession.Append a : messages) {
+        String flagList = Wording.flagList(a.flags());
+        if (!flagList.equals("()")) {
+          args.writeAtom(flagList);
+        }
+        args.writeString(Wording.internalDate(a.internalDate()));
+        args.writeBytes(new StreamLiteral(a.message()));
+      }
+      Response ok = wire.simple(p, Op.APPEND, folder, "APPEND", args);
+      List<Long> uids = appendUids(ok, messages.size());
+      List<OptionalLong> out = new ArrayList<>();
+      for (int i = 0; i < messages.size(); i++) {
+        out.add(uids.size() == messages.size() ? OptionalLong.of(uids.get(i))
+            : OptionalLong.empty());
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The UIDs of an APPENDUID uid-set ("7", "7:9", "7,9:10"), ascending; empty if none or if it
+   * names more than {@code max} (then it cannot be this command's).
+   */
+  static List<Long> appendUids(Response ok, int max) {
+    Matcher m = APPENDUID_SET.matcher(ok.toString());
+    List<Long> out = new ArrayList<>();
+    if (!m.find()) {
+      return out;
+    }
+    for (String part : m.group(2).split(",")) {
+      String[] ends = part.split(":");
+      long a = Long.parseLong(ends[0]);
+      long b = ends.length > 1 ? Long.parseLong(ends[1]) : a;
+      if (Math.max(a, b) - Math.min(a, b) >= max - out.size()) {
+        return List.of();
+      }
+      for (long u = Math.min(a, b); u <= Math.max(a, b); u++) {
+        out.add(u);
+      }
+    }
+    out.sort(null);
+    return out;
   }
 
   static OptionalLong appendUid(Response ok) {

@@ -16,6 +16,23 @@ final class FlagWriter {
     wire.call(Op.STORE, folder, p -> wire.simple(p, Op.STORE, folder, command, null));
   }
 
+  /** UID STORE uid-set FLAGS.SILENT: the same flags on several messages, a command per set. */
+  static void replace(Wire wire, String folder, Collection<Long> uids, Set<String> flags) {
+    if (uids.isEmpty()) {
+      return;
+    }
+    if (uids.stream().anyMatch(u -> u < 1)) {
+      throw new IllegalArgumentException("UIDs start at 1: " + uids);
+    }
+    String flagList = Wording.flagList(flags);
+    wire.call(Op.STORE, folder, p -> {
+      for (String set : UidSets.of(uids)) {
+        wire.simple(p, Op.STORE, folder, "UID STORE " + set + " FLAGS.SILENT " + flagList, null);
+      }
+      return null;
+    });
+  }
+
   /**
    * RFC 4315 2.1: UID EXPUNGE removes only the given UIDs. A plain EXPUNGE would also remove
    * messages that someone else flagged \Deleted, so without UIDPLUS nothing is removed.

@@ -3,6 +3,7 @@ package dev.mailshift.imap;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,6 +29,15 @@ public interface ImapSession extends AutoCloseable {
 
   /** STATUS (UIDVALIDITY UIDNEXT MESSAGES [HIGHESTMODSEQ]) without selecting. */
   FolderStatus status(String folder);
+
+  /**
+   * The STATUS of every folder at once, in one round trip, where the server offers LIST-STATUS
+   * (RFC 5819); an empty map where it does not (then ask {@link #status} per folder). Folders
+   * the server reported no usable status for (not selectable, being created) are absent.
+   */
+  default Map<String, FolderStatus> statusAll() {
+    return Map.of();
+  }
 
   /** EXAMINE: opens the folder read-only. */
   FolderStatus examine(String folder);
@@ -66,6 +76,26 @@ public interface ImapSession extends AutoCloseable {
    */
   OptionalLong append(String folder, FetchedMessage message, Set<String> flags, Instant internalDate);
 
+  /** One message of {@link #appendAll}: its bytes, flags and INTERNALDATE. */
+  record Append(FetchedMessage message, Set<String> flags, Instant internalDate) {}
+
+  /**
+   * Appends several messages to one folder; returns their new UIDs in the same order, each empty
+   * when the server did not say. With MULTIAPPEND (RFC 3502) this is one command: all messages
+   * are appended or, on a NO, none (RFC 3502 section 6.3.11); the destination's per-message cost
+   * drops several times. Without it, one APPEND each (then a refusal may come after some were
+   * appended: callers must treat a REJECTED failure as "some may be there").
+   *
+   * @throws ImapException kind REJECTED when the server refuses
+   */
+  default List<OptionalLong> appendAll(String folder, List<Append> messages) {
+    List<OptionalLong> uids = new java.util.ArrayList<>();
+    for (Append a : messages) {
+      uids.add(append(folder, a.message(), a.flags(), a.internalDate()));
+    }
+    return uids;
+  }
+
   /** CREATE, with intermediate levels as needed. */
   void create(String folder);
 
@@ -74,17 +104,13 @@ public interface ImapSession extends AutoCloseable {
   /** UID STORE FLAGS.SILENT (flags) on the selected folder: makes the flags exactly these. */
   void replaceFlags(long uid, Set<String> flags);
 
+  /** As {@link #replaceFlags(long, Set)} for several messages that get the same flags. */
+  default void replaceFlags(Collection<Long> uids, Set<String> flags) {
+    uids.forEach(uid -> replaceFlags(uid, flags));
+  }
+
   /** UID STORE +FLAGS.SILENT (\Deleted) then UID EXPUNGE (needs UIDPLUS) on the selected folder. */
   void expunge(Collection<Long> uids);
-
-  /**
-   * PERMANENTFLAGS of the selected folder (RFC 3501 7.1) as the server sent them with SELECT or
-   * EXAMINE; empty when it sent none. {@code \*} in the set means new keywords may be created.
-   * The sync engine drops keywords the destination cannot store and reports them.
-   */
-  default Optional<Set<String>> permanentFlags() {
-    return Optional.empty();
-  }
 
   /** LOGOUT and close; never throws. */
   @Override

@@ -3,6 +3,7 @@ package dev.mailshift.imap;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -13,9 +14,11 @@ import java.util.function.Consumer;
  *
  * <p>Invariants: a {@link Access#READ_ONLY} session refuses every mutating call with {@link
  * IllegalStateException} before anything is sent, opens folders with EXAMINE only, and fetches
- * with BODY.PEEK only. A folder already selected (or selected read-write, for an EXAMINE) is not
- * selected again: {@link #examine}/{@link #select} then return the status of that selection,
- * advanced by this session's own APPENDs; {@link #status} asks the server. After a dropped
+ * with BODY.PEEK only. A folder already open in the same mode is not opened again: {@link
+ * #examine}/{@link #select} then return the status of that selection, advanced by this session's
+ * own APPENDs; {@link #status} asks the server. An EXAMINE of a folder open read-write is sent
+ * (it switches to read-only), so a check after a sync (the validate step) sees the server's
+ * current view, not the counters of the sync's selection. After a dropped
  * connection every call throws ImapException DROPPED.
  *
  * <p>Details callers see: {@link #fetchFlags} delivers {@code internalDate} {@link
@@ -75,8 +78,13 @@ public final class JakartaImapSession implements ImapSession {
   }
 
   @Override
+  public Map<String, FolderStatus> statusAll() {
+    return info.has("LIST-STATUS") ? Mailboxes.listStatus(wire, info) : Map.of();
+  }
+
+  @Override
   public FolderStatus examine(String folder) {
-    if (selection != null && selection.folder().equals(folder)) {
+    if (selection != null && selection.folder().equals(folder) && !selection.writable()) {
       return selection.status();
     }
     return open(folder, false);
@@ -129,6 +137,23 @@ public final class JakartaImapSession implements ImapSession {
   }
 
   @Override
+  public List<OptionalLong> appendAll(String folder, List<Append> messages) {
+    writable("append");
+    if (messages.size() < 2 || !info.has("MULTIAPPEND")) {
+      return ImapSession.super.appendAll(folder, messages);
+    }
+    List<OptionalLong> uids = Appender.appendAll(wire, info, folder, messages);
+    if (selection != null && selection.folder().equals(folder)) {
+      long highest = uids.stream().mapToLong(u -> u.orElse(0)).max().orElse(0);
+      FolderStatus st = selection.status();
+      selection = highest == 0 ? null : new Selection(folder, selection.writable(),
+          new FolderStatus(st.uidValidity(), Math.max(st.uidNext(), highest + 1),
+              st.messages() + messages.size(), st.highestModseq(), st.permanentFlags()));
+    }
+    return uids;
+  }
+
+  @Override
   public void create(String folder) {
     writable("create");
     Folders.create(wire, folder);
@@ -144,6 +169,12 @@ public final class JakartaImapSession implements ImapSession {
   public void replaceFlags(long uid, Set<String> flags) {
     writable("replaceFlags");
     FlagWriter.replace(wire, selectedWritable().folder(), uid, flags);
+  }
+
+  @Override
+  public void replaceFlags(Collection<Long> uids, Set<String> flags) {
+    writable("replaceFlags");
+    FlagWriter.replace(wire, selectedWritable().folder(), uids, flags);
   }
 
   @Override

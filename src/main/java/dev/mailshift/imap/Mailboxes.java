@@ -2,7 +2,9 @@ package dev.mailshift.imap;
 
 import dev.mailshift.imap.ImapException.Kind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.eclipse.angus.mail.iap.Argument;
@@ -12,7 +14,7 @@ import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.MailboxInfo;
 import org.eclipse.angus.mail.imap.protocol.Status;
 
-/** STATUS, EXAMINE and SELECT, read into {@link FolderStatus}. */
+/** STATUS (one folder, or all through LIST-STATUS), EXAMINE and SELECT, read into {@link FolderStatus}. */
 final class Mailboxes {
   private Mailboxes() {}
 
@@ -42,6 +44,38 @@ final class Mailboxes {
       OptionalLong modseq = condstore && s.highestmodseq > 0
           ? OptionalLong.of(s.highestmodseq) : OptionalLong.empty();
       return new FolderStatus(s.uidvalidity, s.uidnext, s.total, modseq);
+    });
+  }
+
+  /**
+   * LIST "" "*" RETURN (STATUS (...)) (RFC 5819): one STATUS response per selectable folder, in
+   * one round trip. Answers with UIDVALIDITY 0 (see {@link #status}) are left out.
+   */
+  static Map<String, FolderStatus> listStatus(Wire wire, ServerInfo info) {
+    boolean condstore = info.has("CONDSTORE");
+    String items = condstore ? "UIDVALIDITY UIDNEXT MESSAGES HIGHESTMODSEQ"
+        : "UIDVALIDITY UIDNEXT MESSAGES";
+    return wire.call(Op.LIST, "", p -> {
+      Map<String, Status> found = new LinkedHashMap<>();
+      wire.run(p, Op.LIST, "", "LIST \"\" \"*\" RETURN (STATUS (" + items + "))", null, r -> {
+        if (r instanceof IMAPResponse ir && ir.keyEquals("STATUS")) {
+          try {
+            Status st = new Status(r);
+            found.merge(st.mbox, st, Mailboxes::merge);
+          } catch (ParsingException e) {
+            throw unreadable(wire, "LIST-STATUS", r);
+          }
+        }
+      });
+      Map<String, FolderStatus> out = new LinkedHashMap<>();
+      found.forEach((name, st) -> {
+        if (st.uidvalidity > 0 && st.uidnext > 0 && st.total >= 0) {
+          out.put(name, new FolderStatus(st.uidvalidity, st.uidnext, st.total,
+              condstore && st.highestmodseq > 0 ? OptionalLong.of(st.highestmodseq)
+                  : OptionalLong.empty()));
+        }
+      });
+      return out;
     });
   }
 

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,22 +20,27 @@ import java.util.regex.Pattern;
  * from levels with the destination's separator and prefix; a level that contains the
  * destination's separator gets that character replaced (the plan's separator-replacement).
  *
- * <p>Order of rules: INBOX is always INBOX; then exclude/include; then an explicit map entry;
- * then the first matching rename rule; then the special-use role shared by both sides (RFC 6154);
- * then the name itself. The destination prefix applies to names from rules and identity.
+ * <p>Order of rules: INBOX is always INBOX; then exclude/include (folders that hold no mail,
+ * such as calendars, are left out unless an include pattern or map entry names them); then an
+ * explicit map entry; then the first matching rename rule; then the special-use role (RFC 6154
+ * attribute, else the localized name) matched to the destination's folder of that role; then
+ * the name itself. The destination prefix applies to names from rules and identity.
  */
 public final class FolderMapper {
-  private static final List<String> ROLES =
-      List.of("\\Sent", "\\Drafts", "\\Trash", "\\Junk", "\\Archive", "\\All", "\\Flagged");
-
   private final FolderRules rules;
   private final List<Pattern> include;
   private final List<Pattern> exclude;
+  private final SpecialFolders special;
 
   public FolderMapper(FolderRules rules) {
+    this(rules, SpecialFolders.standard());
+  }
+
+  FolderMapper(FolderRules rules, SpecialFolders special) {
     this.rules = rules;
     this.include = rules.include().stream().map(Pattern::compile).toList();
     this.exclude = rules.exclude().stream().map(Pattern::compile).toList();
+    this.special = special;
   }
 
   public FolderMap map(
@@ -45,80 +49,114 @@ public final class FolderMapper {
       List<FolderInfo> sourceFolders,
       ServerInfo destinationInfo,
       List<FolderInfo> destinationFolders) {
-    Map<String, FolderInfo> destinationByName = new HashMap<>();
-    destinationFolders.forEach(f -> destinationByName.put(f.name(), f));
-    Map<String, String> destinationByRole = rolesOf(destinationFolders);
+    Side destination = new Side(destinationInfo, destinationFolders);
     List<MappedFolder> out = new ArrayList<>();
     for (FolderInfo source : sourceFolders) {
-      if (!source.selectable()) {
-        continue;
+      if (source.selectable()) {
+        out.add(mapOne(source, sourceInfo, destination));
       }
-      out.add(mapOne(source, sourceInfo, destinationInfo, destinationByName, destinationByRole));
     }
     List<String> warnings = new ArrayList<>();
-    return new FolderMap(account, out, conflicts(out, warnings), warnings);
+    List<String> conflicts = FolderConflicts.find(out, warnings);
+    return new FolderMap(account, out, conflicts, warnings);
   }
 
-  private MappedFolder mapOne(
-      FolderInfo source,
-      ServerInfo sourceInfo,
-      ServerInfo destinationInfo,
-      Map<String, FolderInfo> destinationByName,
-      Map<String, String> destinationByRole) {
+  /** The destination's folders by name and by role. */
+  private final class Side {
+    final ServerInfo info;
+    final Map<String, FolderInfo> byName = new HashMap<>();
+    final Map<SpecialFolders.Role, String> byRole = new LinkedHashMap<>();
+
+    Side(ServerInfo info, List<FolderInfo> folders) {
+      this.info = info;
+      folders.forEach(f -> byName.put(f.name(), f));
+      // attributes first, then names: a folder marked \Sent wins over one merely called "Sent"
+      for (boolean byAttribute : new boolean[] {true, false}) {
+        for (FolderInfo f : folders) {
+          String logical = String.join("/", logicalLevels(f, info));
+          special.roleOf(f, logical)
+              .filter(r -> r.byAttribute() == byAttribute)
+              .ifPresent(r -> byRole.putIfAbsent(r.role(), f.name()));
+        }
+      }
+    }
+  }
+
+  private MappedFolder mapOne(FolderInfo source, ServerInfo sourceInfo, Side destination) {
     List<String> levels = logicalLevels(source, sourceInfo);
     String logical = String.join("/", levels);
-    boolean wanted =
-        switch (rules.subscriptions()) {
-          case COPY -> source.subscribed();
-          case ALL -> true;
-          case NONE -> false;
-        };
-    Target target = target(source, levels, logical, destinationByRole);
-    String destination =
-        target.fullName() != null
-            ? target.fullName()
-            : destinationName(target.logicalLevels(), destinationInfo);
-    String excluded = exclusion(logical);
-    FolderInfo existing = destinationByName.get(destination);
-    boolean subscribe = wanted && (existing == null || !existing.subscribed());
-    return new MappedFolder(
-        source.name(),
-        logical,
-        destination,
-        target.reason(),
-        destinationByName.containsKey(destination),
-        subscribe,
-        excluded);
+    Target target = target(source, levels, logical, destination);
+    String name = target.fullName() != null
+        ? target.fullName()
+        : destinationName(target.logicalLevels(), destination.info);
+    FolderInfo existing = destination.byName.get(name);
+    boolean wanted = switch (rules.subscriptions()) {
+      case COPY -> source.subscribed();
+      case ALL -> true;
+      case NONE -> false;
+    };
+    return new MappedFolder(source.name(), logical, name, target.reason(), existing != null,
+        wanted && (existing == null || !existing.subscribed()), exclusion(logical),
+        existing == null ? target.specialUse() : Optional.empty());
   }
 
-  private record Target(List<String> logicalLevels, String fullName, String reason) {}
+  private record Target(List<String> logicalLevels, String fullName, String reason, Optional<String> specialUse) {}
 
-  private Target target(
-      FolderInfo source, List<String> levels, String logical, Map<String, String> destinationByRole) {
+  private Target target(FolderInfo source, List<String> levels, String logical, Side destination) {
     if (logical.equalsIgnoreCase("INBOX")) {
-      return new Target(List.of("INBOX"), "INBOX", "INBOX");
+      return new Target(List.of("INBOX"), "INBOX", "INBOX", Optional.empty());
     }
     String explicit = rules.map().get(logical);
     if (explicit != null) {
-      return new Target(withPrefix(splitLogical(explicit)), null, "map: " + logical);
+      return new Target(withPrefix(splitLogical(explicit)), null, "map: " + logical, Optional.empty());
     }
     for (int i = 0; i < rules.rename().size(); i++) {
       FolderRules.RenameRule rule = rules.rename().get(i);
       Matcher m = Pattern.compile(rule.match()).matcher(logical);
       if (m.matches()) {
-        String renamed = m.replaceFirst(rule.to());
-        return new Target(
-            withPrefix(splitLogical(renamed)), null, "rename rule " + (i + 1) + " (" + rule.match() + ")");
+        return new Target(withPrefix(splitLogical(m.replaceFirst(rule.to()))), null,
+            "rename rule " + (i + 1) + " (" + rule.match() + ") at " + rule.location(), Optional.empty());
       }
     }
     if (rules.specialUse() == FolderRules.SpecialUse.AUTO) {
-      Optional<String> role = roleOf(source);
-      if (role.isPresent() && destinationByRole.containsKey(role.get())) {
-        return new Target(List.of(), destinationByRole.get(role.get()), "special-use " + role.get());
+      Optional<SpecialFolders.Recognised> role = special.roleOf(source, logical);
+      if (role.isPresent()) {
+        String there = destination.byRole.get(role.get().role());
+        if (there != null) {
+          return new Target(List.of(), there, role.get().how(), Optional.empty());
+        }
+        // the destination has no folder of this role: create it under the source's name,
+        // marked with the role where CREATE-SPECIAL-USE (RFC 6154 section 3) is offered
+        return new Target(levels, null, role.get().how() + ", created with the role",
+            Optional.of(role.get().role().attribute()));
+      }
+    }
+    if (rules.specialUse() == FolderRules.SpecialUse.AUTO) {
+      Optional<Target> underParent = underRoleParent(levels, destination);
+      if (underParent.isPresent()) {
+        return underParent.get();
       }
     }
     // the source levels themselves: a "/" inside a level is a character, not a hierarchy step
-    return new Target(withPrefix(levels), null, "same name");
+    return new Target(withPrefix(levels), null, "same name", Optional.empty());
+  }
+
+  /** A child of a folder mapped by role follows its parent: Archiv/2019 -> Archive/2019. */
+  private Optional<Target> underRoleParent(List<String> levels, Side destination) {
+    for (int n = levels.size() - 1; n >= 1; n--) {
+      String parent = String.join("/", levels.subList(0, n));
+      FolderInfo asFolder = new FolderInfo(parent, '/', java.util.Set.of(), false);
+      Optional<SpecialFolders.Recognised> role = special.roleOf(asFolder, parent);
+      if (role.isPresent() && destination.byRole.containsKey(role.get().role())) {
+        String there = destination.byRole.get(role.get().role());
+        String separator = String.valueOf(destination.info.separator());
+        List<String> rest = levels.subList(n, levels.size()).stream()
+            .map(l -> l.replace(separator, rules.separatorReplacement())).toList();
+        return Optional.of(new Target(List.of(), there + separator + String.join(separator, rest),
+            "inside " + parent + " (" + role.get().how() + ")", Optional.empty()));
+      }
+    }
+    return Optional.empty();
   }
 
   private List<String> withPrefix(List<String> levels) {
@@ -131,23 +169,24 @@ public final class FolderMapper {
   }
 
   private String exclusion(String logical) {
-    if (logical.equalsIgnoreCase("INBOX") && include.isEmpty()) {
-      return exclude.stream().anyMatch(p -> p.matcher(logical).find()) ? "excluded by rule" : "";
-    }
     for (Pattern p : exclude) {
       if (p.matcher(logical).find()) {
         return "excluded by exclude pattern " + p.pattern();
       }
     }
-    if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(logical).find())) {
+    boolean included = include.stream().anyMatch(p -> p.matcher(logical).find());
+    if (special.isNonMail(logical) && !included && !rules.map().containsKey(logical)) {
+      return "holds no mail (calendar, contacts, tasks...); name it in folders.include to migrate it";
+    }
+    if (!include.isEmpty() && !included && !logical.equalsIgnoreCase("INBOX")) {
       return "not matched by any include pattern";
     }
     return "";
   }
 
   /** The source name's levels with the personal namespace prefix removed. */
-  static List<String> logicalLevels(FolderInfo source, ServerInfo info) {
-    String name = source.name();
+  static List<String> logicalLevels(FolderInfo folder, ServerInfo info) {
+    String name = folder.name();
     if (name.equalsIgnoreCase("INBOX")) {
       return List.of("INBOX");
     }
@@ -155,7 +194,7 @@ public final class FolderMapper {
     if (!prefix.isEmpty() && name.startsWith(prefix)) {
       name = name.substring(prefix.length());
     }
-    return Arrays.asList(name.split(Pattern.quote(String.valueOf(source.separator())), -1));
+    return Arrays.asList(name.split(Pattern.quote(String.valueOf(folder.separator())), -1));
   }
 
   private String destinationName(List<String> levels, ServerInfo info) {
@@ -163,54 +202,11 @@ public final class FolderMapper {
       return "INBOX";
     }
     String separator = String.valueOf(info.separator());
-    List<String> safe =
-        levels.stream().map(l -> l.replace(separator, rules.separatorReplacement())).toList();
+    List<String> safe = levels.stream().map(l -> l.replace(separator, rules.separatorReplacement())).toList();
     return info.personalPrefix() + String.join(separator, safe);
   }
 
   private static List<String> splitLogical(String logical) {
     return Arrays.asList(logical.split("/", -1));
-  }
-
-  private static Optional<String> roleOf(FolderInfo folder) {
-    return folder.attributes().stream()
-        .map(a -> ROLES.stream().filter(r -> r.equalsIgnoreCase(a)).findFirst())
-        .flatMap(Optional::stream)
-        .findFirst();
-  }
-
-  private static Map<String, String> rolesOf(List<FolderInfo> folders) {
-    Map<String, String> byRole = new LinkedHashMap<>();
-    for (FolderInfo f : folders) {
-      roleOf(f).ifPresent(r -> byRole.putIfAbsent(r, f.name()));
-    }
-    return byRole;
-  }
-
-  private static List<String> conflicts(List<MappedFolder> folders, List<String> warnings) {
-    Map<String, String> seen = new HashMap<>();
-    Map<String, String> seenFolded = new HashMap<>();
-    List<String> conflicts = new ArrayList<>();
-    for (MappedFolder f : folders) {
-      if (!f.migrated()) {
-        continue;
-      }
-      String other = seen.putIfAbsent(f.destinationFolder(), f.sourceFolder());
-      if (other != null) {
-        conflicts.add(
-            "source folders '" + other + "' and '" + f.sourceFolder() + "' both map to destination folder '"
-                + f.destinationFolder() + "'");
-        continue;
-      }
-      String folded = f.destinationFolder().toLowerCase(Locale.ROOT);
-      String otherFolded = seenFolded.putIfAbsent(folded, f.sourceFolder());
-      if (otherFolded != null && !folded.equals("inbox")) {
-        warnings.add(
-            "source folders '" + otherFolded + "' and '" + f.sourceFolder()
-                + "' differ only in case on the destination ('" + f.destinationFolder()
-                + "'): a case-insensitive server would merge them");
-      }
-    }
-    return conflicts;
   }
 }

@@ -1,6 +1,7 @@
 package dev.mailshift.planner;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where one source folder goes, and why. Names are full server names (each side's separator and
@@ -11,6 +12,8 @@ import java.util.Objects;
  * @param subscribe whether the destination folder must still be subscribed (wanted by the plan's
  *     subscription rule and not subscribed yet)
  * @param excludedBecause empty when the folder is migrated; otherwise why not
+ * @param createWithRole the SPECIAL-USE attribute to create the destination folder with (it
+ *     does not exist and the source folder has that role)
  */
 public record MappedFolder(
     String sourceFolder,
@@ -19,13 +22,15 @@ public record MappedFolder(
     String reason,
     boolean destinationExists,
     boolean subscribe,
-    String excludedBecause) {
+    String excludedBecause,
+    Optional<String> createWithRole) {
   public MappedFolder {
     Objects.requireNonNull(sourceFolder, "sourceFolder");
     Objects.requireNonNull(logicalName, "logicalName");
     Objects.requireNonNull(destinationFolder, "destinationFolder");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(excludedBecause, "excludedBecause");
+    Objects.requireNonNull(createWithRole, "createWithRole");
   }
 
   public boolean migrated() {

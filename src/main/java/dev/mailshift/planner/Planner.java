@@ -57,7 +57,8 @@ public final class Planner {
     List<Change> out = new ArrayList<>();
     for (MappedFolder f : migrated) {
       if (!f.destinationExists()) {
-        out.add(new CreateFolder(o.account(), f.sourceFolder(), f.destinationFolder(), f.reason()));
+        out.add(new CreateFolder(o.account(), f.sourceFolder(), f.destinationFolder(), f.reason(),
+            f.createWithRole().orElse("")));
       }
     }
     for (MappedFolder f : migrated) {

@@ -62,7 +62,8 @@ public final class PlanText {
         out.append("    preflight: check logins and capabilities\n");
         p.findings().forEach(f -> out.append("  ! ").append(f).append('\n'));
       }
-      case CreateFolder f -> out.append("  + create folder ").append(f.destinationFolder()).append('\n');
+      case CreateFolder f -> out.append("  + create folder ").append(f.destinationFolder())
+          .append(f.specialUse().isEmpty() ? "" : " as " + f.specialUse()).append('\n');
       case SyncFolder s -> out.append(syncLine(s)).append('\n');
       case Subscribe s -> out.append("  + subscribe ").append(s.destinationFolder()).append('\n');
       case VerifyAccount v -> out.append("    validate: compare counts and bytes of every folder\n");

@@ -39,7 +39,9 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private static GreenMail server() {
-    GreenMail g = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS).dynamicPort());
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS).dynamicPort();
+    setup.setServerStartupTimeout(30_000);
+    GreenMail g = new GreenMail(setup);
     g.start();
     return g;
   }

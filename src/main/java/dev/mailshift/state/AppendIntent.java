@@ -29,7 +29,7 @@ public record AppendIntent(
     Objects.requireNonNull(sha256, "sha256");
   }
 
-  AppendIntent withId(long newId) {
+  public AppendIntent withId(long newId) {
     return new AppendIntent(newId, account, sourceFolder, sourceUidValidity, sourceUid,
         destinationFolder, destinationUidValidity, destinationUidNext, size, sha256);
   }

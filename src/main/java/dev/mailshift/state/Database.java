@@ -37,8 +37,13 @@ final class Database implements AutoCloseable {
         // busy_timeout first: the WAL switch itself may wait for another process's reader.
         s.execute("PRAGMA busy_timeout = 10000");
         s.execute("PRAGMA journal_mode = WAL");
-        // FULL: a committed append intent survives power loss, not only a killed process.
-        s.execute("PRAGMA synchronous = FULL");
+        // NORMAL in WAL mode: every commit survives a killed process; after a power loss the
+        // file is intact and holds a prefix of the commits. Append intents, which must survive
+        // power loss before their APPEND goes out, are committed with durableTransaction (FULL),
+        // whose fsync of the WAL also makes every earlier commit durable. A prefix that lacks
+        // some later mappings, checkpoints or journal rows is a state a re-run finishes safely
+        // (leftover intents are settled by content).
+        s.execute("PRAGMA synchronous = NORMAL");
         s.execute("PRAGMA foreign_keys = ON");
       }
       return new Database(file, c, clock);
@@ -71,6 +76,32 @@ final class Database implements AutoCloseable {
       throw new StateException("state file " + file + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Like {@link #transaction}, but the commit is on disk (fsync of the WAL, PRAGMA synchronous =
+   * FULL) before this returns, and with it every commit before it.
+   */
+  <T> T durableTransaction(Work<T> work) {
+    lock.lock();
+    try {
+      setSynchronous("FULL");
+      try {
+        return transaction(work);
+      } finally {
+        setSynchronous("NORMAL");
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void setSynchronous(String level) {
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA synchronous = " + level);
+    } catch (SQLException e) {
+      throw new StateException("state file " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -68,7 +68,12 @@ final class Migrations {
           CREATE TABLE rejected_keyword (
             account TEXT NOT NULL, destination_folder TEXT NOT NULL, keyword TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
-            PRIMARY KEY (account, destination_folder, keyword))""")));
+            PRIMARY KEY (account, destination_folder, keyword))""")),
+      new Migration(2, "plan files that passed the JSON Schema", List.of(
+          """
+          CREATE TABLE validated_plan (
+            plan_sha256 TEXT NOT NULL, schema_sha256 TEXT NOT NULL, validated_at TEXT NOT NULL,
+            PRIMARY KEY (plan_sha256, schema_sha256))""")));
 
   private Migrations() {}
 

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,19 +83,73 @@ final class SqliteSyncStore implements SyncStore {
 
   @Override
   public List<UidMapping> mappings(String account, String sourceFolder, long sourceUidValidity) {
+    return db.read(c -> readMappings(c, "SELECT * FROM uid_map WHERE " + FOLDER
+        + " AND source_uidvalidity = ? ORDER BY source_uid", account, sourceFolder,
+        sourceUidValidity));
+  }
+
+  private static List<UidMapping> readMappings(Connection c, String sql, Object... args)
+      throws SQLException {
+    try (PreparedStatement p = prepare(c, sql, args); ResultSet rs = p.executeQuery()) {
+      List<UidMapping> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(new UidMapping(rs.getString("account"), rs.getString("source_folder"),
+            rs.getLong("source_uidvalidity"), rs.getLong("source_uid"),
+            rs.getString("destination_folder"), rs.getLong("destination_uidvalidity"),
+            rs.getLong("destination_uid"), rs.getLong("size"),
+            Optional.ofNullable(rs.getString("sha256")), decodeFlags(rs.getString("flags"))));
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public Set<Long> mappedSourceUids(String account, String sourceFolder, long sourceUidValidity,
+      long aboveUid) {
     return db.read(c -> {
-      try (PreparedStatement p = prepare(c, "SELECT * FROM uid_map WHERE " + FOLDER
-          + " AND source_uidvalidity = ? ORDER BY source_uid", account, sourceFolder,
-          sourceUidValidity); ResultSet rs = p.executeQuery()) {
-        List<UidMapping> out = new ArrayList<>();
+      try (PreparedStatement p = prepare(c, "SELECT source_uid FROM uid_map WHERE " + FOLDER
+          + " AND source_uidvalidity = ? AND source_uid > ?", account, sourceFolder,
+          sourceUidValidity, aboveUid); ResultSet rs = p.executeQuery()) {
+        Set<Long> out = new HashSet<>();
         while (rs.next()) {
-          out.add(new UidMapping(rs.getString("account"), rs.getString("source_folder"),
-              rs.getLong("source_uidvalidity"), rs.getLong("source_uid"),
-              rs.getString("destination_folder"), rs.getLong("destination_uidvalidity"),
-              rs.getLong("destination_uid"), rs.getLong("size"),
-              Optional.ofNullable(rs.getString("sha256")), decodeFlags(rs.getString("flags"))));
+          out.add(rs.getLong(1));
         }
         return out;
+      }
+    });
+  }
+
+  @Override
+  public List<UidMapping> mappings(String account, String sourceFolder, long sourceUidValidity,
+      Collection<Long> sourceUids) {
+    List<Long> uids = List.copyOf(new TreeSet<>(sourceUids));
+    List<UidMapping> out = new ArrayList<>();
+    for (int from = 0; from < uids.size(); from += 500) {
+      List<Long> part = uids.subList(from, Math.min(uids.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+      Object[] args = new Object[3 + part.size()];
+      args[0] = account;
+      args[1] = sourceFolder;
+      args[2] = sourceUidValidity;
+      for (int i = 0; i < part.size(); i++) {
+        args[3 + i] = part.get(i);
+      }
+      out.addAll(db.read(c -> readMappings(c, "SELECT * FROM uid_map WHERE " + FOLDER
+          + " AND source_uidvalidity = ? AND source_uid IN (" + marks + ") ORDER BY source_uid",
+          args)));
+    }
+    return out;
+  }
+
+  @Override
+  public MappingTotals mappingTotals(String account, String sourceFolder,
+      long sourceUidValidity) {
+    return db.read(c -> {
+      try (PreparedStatement p = prepare(c, "SELECT count(*), coalesce(sum(size), 0) FROM uid_map"
+          + " WHERE " + FOLDER + " AND source_uidvalidity = ?", account, sourceFolder,
+          sourceUidValidity); ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return new MappingTotals(rs.getLong(1), rs.getLong(2));
       }
     });
   }
@@ -117,20 +172,39 @@ final class SqliteSyncStore implements SyncStore {
 
   @Override
   public long addIntent(AppendIntent i) {
-    return db.transaction(c -> {
-      try (PreparedStatement p = prepare(c, "INSERT INTO append_intent(account, source_folder,"
-          + " source_uidvalidity, source_uid, destination_folder, destination_uidvalidity,"
-          + " destination_uid_next, size, sha256, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-          i.account(), i.sourceFolder(), i.sourceUidValidity(), i.sourceUid(),
-          i.destinationFolder(), i.destinationUidValidity(), i.destinationUidNext(), i.size(),
-          i.sha256(), db.now())) {
-        p.executeUpdate();
+    return addIntents(List.of(i)).getFirst();
+  }
+
+  @Override
+  public List<Long> addIntents(List<AppendIntent> intents) {
+    if (intents.isEmpty()) {
+      return List.of();
+    }
+    return db.durableTransaction(c -> {
+      List<Long> ids = new ArrayList<>(intents.size());
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO append_intent(account,"
+          + " source_folder, source_uidvalidity, source_uid, destination_folder,"
+          + " destination_uidvalidity, destination_uid_next, size, sha256, created_at)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING intent_id")) {
+        String now = db.now();
+        for (AppendIntent i : intents) {
+          p.setString(1, i.account());
+          p.setString(2, i.sourceFolder());
+          p.setLong(3, i.sourceUidValidity());
+          p.setLong(4, i.sourceUid());
+          p.setString(5, i.destinationFolder());
+          p.setLong(6, i.destinationUidValidity());
+          p.setLong(7, i.destinationUidNext());
+          p.setLong(8, i.size());
+          p.setString(9, i.sha256());
+          p.setString(10, now);
+          try (ResultSet rs = p.executeQuery()) {
+            rs.next();
+            ids.add(rs.getLong(1));
+          }
+        }
       }
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-        rs.next();
-        return rs.getLong(1);
-      }
+      return ids;
     });
   }
 

@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 
 /**
@@ -81,6 +83,36 @@ public final class StateStore implements AutoCloseable {
 
   public int schemaVersion() {
     return db.read(Migrations::currentVersion);
+  }
+
+  /** Whether a plan file with these bytes passed this JSON Schema before (see below). */
+  public boolean planValidated(String planSha256, String schemaSha256) {
+    return db.read(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM validated_plan"
+          + " WHERE plan_sha256 = ? AND schema_sha256 = ?")) {
+        p.setString(1, planSha256);
+        p.setString(2, schemaSha256);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  /**
+   * Remembers that the plan file with this SHA-256 passed the JSON Schema with this SHA-256, so
+   * later runs of the same file may skip that check.
+   */
+  public void planPassedValidation(String planSha256, String schemaSha256) {
+    db.transaction(c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO validated_plan"
+          + "(plan_sha256, schema_sha256, validated_at) VALUES (?, ?, ?)")) {
+        p.setString(1, planSha256);
+        p.setString(2, schemaSha256);
+        p.setString(3, db.now());
+        return p.executeUpdate();
+      }
+    });
   }
 
   public RunJournal journal() {

@@ -13,6 +13,8 @@ import java.util.Set;
 
 /** Writes one batch with one prepared statement per table. */
 record SyncBatchWriter(Connection c, String now) {
+  private static final String KEY = "account = ? AND source_folder = ? AND source_uidvalidity = ?";
+
   void write(SyncBatch b) throws SQLException {
     insertMappings(b.newMappings());
     try (PreparedStatement p = c.prepareStatement(
@@ -24,9 +26,22 @@ record SyncBatchWriter(Connection c, String now) {
       p.executeBatch();
     }
     insertSkips(b.skips());
-    String key = "account = ? AND source_folder = ? AND source_uidvalidity = ?";
+    updateMappings(b);
+    if (b.lastUid().isPresent()) {
+      try (PreparedStatement p = c.prepareStatement("UPDATE folder_checkpoint SET last_uid ="
+          + " max(last_uid, ?) WHERE " + KEY)) {
+        p.setLong(1, b.lastUid().getAsLong());
+        p.setString(2, b.account());
+        p.setString(3, b.sourceFolder());
+        p.setLong(4, b.sourceUidValidity());
+        p.executeUpdate();
+      }
+    }
+  }
+
+  private void updateMappings(SyncBatch b) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(
-        "UPDATE uid_map SET flags = ? WHERE " + key + " AND source_uid = ?")) {
+        "UPDATE uid_map SET flags = ? WHERE " + KEY + " AND source_uid = ?")) {
       for (Map.Entry<Long, Set<String>> e : b.flagUpdates().entrySet()) {
         bindKey(p, encodeFlags(e.getValue()), b, e.getKey());
         p.addBatch();
@@ -34,8 +49,7 @@ record SyncBatchWriter(Connection c, String now) {
       p.executeBatch();
     }
     try (PreparedStatement p = c.prepareStatement(
-        "DELETE FROM uid_map WHERE account = ? AND source_folder = ? AND source_uidvalidity = ?"
-            + " AND source_uid = ?")) {
+        "DELETE FROM uid_map WHERE " + KEY + " AND source_uid = ?")) {
       for (long uid : b.unmappedSourceUids()) {
         p.setString(1, b.account());
         p.setString(2, b.sourceFolder());
@@ -44,16 +58,6 @@ record SyncBatchWriter(Connection c, String now) {
         p.addBatch();
       }
       p.executeBatch();
-    }
-    if (b.lastUid().isPresent()) {
-      try (PreparedStatement p = c.prepareStatement("UPDATE folder_checkpoint SET last_uid ="
-          + " max(last_uid, ?) WHERE " + key)) {
-        p.setLong(1, b.lastUid().getAsLong());
-        p.setString(2, b.account());
-        p.setString(3, b.sourceFolder());
-        p.setLong(4, b.sourceUidValidity());
-        p.executeUpdate();
-      }
     }
   }
 

@@ -29,12 +29,44 @@ public interface SyncStore {
   /** The folder's mappings for this source UIDVALIDITY, by source UID. */
   List<UidMapping> mappings(String account, String sourceFolder, long sourceUidValidity);
 
+  /** The source UIDs above {@code aboveUid} that have a mapping (for this UIDVALIDITY). */
+  default Set<Long> mappedSourceUids(String account, String sourceFolder, long sourceUidValidity,
+      long aboveUid) {
+    Set<Long> out = new java.util.HashSet<>();
+    mappings(account, sourceFolder, sourceUidValidity).stream()
+        .filter(m -> m.sourceUid() > aboveUid).forEach(m -> out.add(m.sourceUid()));
+    return out;
+  }
+
+  /** The mappings of these source UIDs (those that have one), by source UID. */
+  default List<UidMapping> mappings(String account, String sourceFolder, long sourceUidValidity,
+      java.util.Collection<Long> sourceUids) {
+    Set<Long> wanted = Set.copyOf(sourceUids);
+    return mappings(account, sourceFolder, sourceUidValidity).stream()
+        .filter(m -> wanted.contains(m.sourceUid())).toList();
+  }
+
+  /** How many messages of the folder are mapped, and their bytes. */
+  record MappingTotals(long messages, long bytes) {}
+
+  default MappingTotals mappingTotals(String account, String sourceFolder,
+      long sourceUidValidity) {
+    List<UidMapping> all = mappings(account, sourceFolder, sourceUidValidity);
+    return new MappingTotals(all.size(), all.stream().mapToLong(UidMapping::size).sum());
+  }
+
   /** Destination UIDs already taken by a mapping from any source folder of the account. */
   Set<Long> mappedDestinationUids(String account, String destinationFolder,
       long destinationUidValidity);
 
   /** Stores an intent durably (its own transaction) and returns its id. */
   long addIntent(AppendIntent intent);
+
+  /**
+   * Stores several intents durably in one transaction (one fsync for a whole chunk of messages
+   * whose bodies are already fetched) and returns their ids in order.
+   */
+  List<Long> addIntents(List<AppendIntent> intents);
 
   List<AppendIntent> intents(String account, String sourceFolder);
 

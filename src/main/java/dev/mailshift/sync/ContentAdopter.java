@@ -28,11 +28,11 @@ final class ContentAdopter {
 
   /** Returns how many source messages were adopted. */
   int adopt(ImapSession source, Destination destination, long destinationMessages) {
+    if (destinationMessages == 0) {
+      return 0; // an empty destination: nothing to adopt, and no need to read the source twice
+    }
     Set<Long> takenDestination = store.mappedDestinationUids(key.account(), key.destination(),
         key.destinationUidValidity());
-    if (destinationMessages <= takenDestination.size()) {
-      return 0; // every destination message is someone's copy already: nothing to adopt
-    }
     List<MessageMeta> destinations = new ArrayList<>();
     destination.session().fetchMeta(1, Long.MAX_VALUE, m -> {
       if (!takenDestination.contains(m.uid())) {

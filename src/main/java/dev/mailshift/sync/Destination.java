@@ -2,6 +2,7 @@ package dev.mailshift.sync;
 
 import dev.mailshift.imap.FolderStatus;
 import dev.mailshift.imap.ImapSession;
+import java.util.Optional;
 
 /**
  * The destination folder of one attempt, selected on first use (a folder with nothing to do is
@@ -32,7 +33,9 @@ final class Destination {
         throw new FolderChangedException(folder, expectedUidValidity, s.uidValidity());
       }
       uidNextBound = s.uidNext();
-      keywords = new KeywordFilter(session.permanentFlags());
+      // RFC 3501 7.1: without PERMANENTFLAGS, every flag is assumed storable.
+      keywords = new KeywordFilter(s.permanentFlags().isEmpty() || readOnly
+          ? Optional.empty() : Optional.of(s.permanentFlags()));
       open = true;
     }
     return session;

@@ -46,16 +46,19 @@ final class FlagMirror {
    *     us ask only for what changed since (RFC 7162 3.1.4); empty for a full comparison
    */
   void run(OptionalLong changedSince) {
-    Map<Long, UidMapping> mapped = store.mappings(key.account(), key.source(),
-        key.sourceUidValidity()).stream()
-        .collect(Collectors.toMap(UidMapping::sourceUid, Function.identity()));
+    boolean full = options.mirrorDeletions() || changedSince.isEmpty();
+    if (!full) {
+      onlyChanged(changedSince);
+      return;
+    }
+    Map<Long, UidMapping> mapped = byUid(store.mappings(key.account(), key.source(),
+        key.sourceUidValidity()));
     if (mapped.isEmpty()) {
       return;
     }
-    boolean full = options.mirrorDeletions() || changedSince.isEmpty();
     Set<Long> present = new HashSet<>();
     Map<Long, Set<String>> changed = new LinkedHashMap<>();
-    source.fetchFlags(full ? OptionalLong.empty() : changedSince, m -> {
+    source.fetchFlags(OptionalLong.empty(), m -> {
       present.add(m.uid());
       UidMapping map = mapped.get(m.uid());
       if (map != null && !withoutRecent(m.flags()).equals(map.flags())) {
@@ -68,21 +71,59 @@ final class FlagMirror {
     }
   }
 
+  /**
+   * CONDSTORE: only the messages whose flags changed since the last sync come back (RFC 7162
+   * 3.1.4), so only their mappings are read, not the folder's.
+   */
+  private void onlyChanged(OptionalLong changedSince) {
+    Map<Long, Set<String>> reported = new LinkedHashMap<>();
+    source.fetchFlags(changedSince, m -> reported.put(m.uid(), m.flags()));
+    if (reported.isEmpty()) {
+      return;
+    }
+    Map<Long, UidMapping> mapped = byUid(store.mappings(key.account(), key.source(),
+        key.sourceUidValidity(), reported.keySet()));
+    Map<Long, Set<String>> changed = new LinkedHashMap<>();
+    reported.forEach((uid, flags) -> {
+      UidMapping map = mapped.get(uid);
+      if (map != null && !withoutRecent(flags).equals(map.flags())) {
+        changed.put(uid, flags);
+      }
+    });
+    writeFlags(mapped, changed);
+  }
+
+  private static Map<Long, UidMapping> byUid(List<UidMapping> mappings) {
+    return mappings.stream()
+        .collect(Collectors.toMap(UidMapping::sourceUid, Function.identity()));
+  }
+
+  /**
+   * Stores the changed flags, one UID STORE per distinct flag set and up to {@link #COMMIT_EVERY}
+   * messages (a change usually gives many messages the same flags), recording each batch after
+   * its STORE. A kill in between only means the flags are written again.
+   */
   private void writeFlags(Map<Long, UidMapping> mapped, Map<Long, Set<String>> changed) {
-    Map<Long, Set<String>> written = new LinkedHashMap<>();
+    Map<Set<String>, List<UidMapping>> byFlags = new LinkedHashMap<>();
     for (Map.Entry<Long, Set<String>> e : changed.entrySet()) {
       KeywordFilter.Filtered f = destination.keywords().apply(e.getValue());
       tally.rejectedKeywords.addAll(f.dropped());
       UidMapping m = mapped.get(e.getKey());
       if (!f.kept().equals(m.flags())) {
-        destination.session().replaceFlags(m.destinationUid(), f.kept());
-        written.put(e.getKey(), f.kept());
-        if (written.size() >= COMMIT_EVERY) {
-          commitFlags(written);
-        }
+        byFlags.computeIfAbsent(f.kept(), k -> new ArrayList<>()).add(m);
       }
     }
-    commitFlags(written);
+    Map<Long, Set<String>> written = new LinkedHashMap<>();
+    for (Map.Entry<Set<String>, List<UidMapping>> e : byFlags.entrySet()) {
+      List<UidMapping> all = e.getValue();
+      for (int from = 0; from < all.size(); from += COMMIT_EVERY) {
+        List<UidMapping> part = all.subList(from, Math.min(all.size(), from + COMMIT_EVERY));
+        destination.session().replaceFlags(
+            part.stream().map(UidMapping::destinationUid).toList(), e.getKey());
+        part.forEach(m -> written.put(m.sourceUid(), e.getKey()));
+        commitFlags(written);
+      }
+    }
   }
 
   private void commitFlags(Map<Long, Set<String>> written) {

@@ -57,8 +57,9 @@ final class FolderDiffer {
           .forEach(s -> knownSkips.add(s.sourceUid()));
     }
     List<MessageMeta> pending = new ArrayList<>();
-    source.fetchMeta(valid.map(FolderCheckpoint::lastUid).orElse(0L) + 1, Long.MAX_VALUE, m -> {
-      if (!mapped.containsKey(m.uid()) && !knownSkips.contains(m.uid())) {
+    long lastUid = valid.map(FolderCheckpoint::lastUid).orElse(0L);
+    source.fetchMeta(lastUid + 1, Long.MAX_VALUE, m -> {
+      if (m.uid() > lastUid && !mapped.containsKey(m.uid()) && !knownSkips.contains(m.uid())) {
         pending.add(m);
       }
     });

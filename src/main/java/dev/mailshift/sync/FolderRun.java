@@ -2,12 +2,11 @@ package dev.mailshift.sync;
 
 import dev.mailshift.imap.FolderStatus;
 import dev.mailshift.imap.ImapSession;
+import dev.mailshift.state.AppendIntent;
 import dev.mailshift.state.FolderCheckpoint;
 import dev.mailshift.state.PurgeResult;
 import dev.mailshift.state.SyncStore;
-import dev.mailshift.state.UidMapping;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -59,8 +58,9 @@ final class FolderRun {
     purgeStale(key);
     Destination destination = new Destination(destinationSession, pair.destinationFolder(),
         key.destinationUidValidity(), false);
-    Set<Long> resolved = new IntentResolver(store, key, destination)
-        .resolve(store.intents(pair.account(), pair.sourceFolder()), mappedSourceUids(key));
+    List<AppendIntent> leftover = store.intents(pair.account(), pair.sourceFolder());
+    Set<Long> resolved = leftover.isEmpty() ? Set.of()
+        : new IntentResolver(store, key, destination).resolve(leftover, mappedSourceUids(key, 0));
     tally.adopted += resolved.size();
     boolean adopted = !resolved.isEmpty();
     if (store.checkpoint(pair.account(), pair.sourceFolder()).isEmpty()) {
@@ -74,7 +74,7 @@ final class FolderRun {
     FolderCheckpoint start = store.checkpoint(pair.account(), pair.sourceFolder()).orElseThrow();
     SkipRules rules = new SkipRules(options, destinationSession.info().appendLimit());
     boolean complete = new MessageCopier(store, key, source, destination, rules, listener, tally)
-        .copyNew(start.lastUid(), mappedSourceUids(key));
+        .copyNew(start.lastUid(), mappedSourceUids(key, start.lastUid()));
     boolean condstore = Unchanged.condstore(source, sourceOpen);
     OptionalLong changedSince = !adopted && condstore && start.uidNext() > 0
         ? start.highestModseq() : OptionalLong.empty();
@@ -94,17 +94,16 @@ final class FolderRun {
     }
   }
 
-  private Set<Long> mappedSourceUids(FolderKey key) {
-    Set<Long> out = new HashSet<>();
-    store.mappings(pair.account(), pair.sourceFolder(), key.sourceUidValidity())
-        .forEach(m -> out.add(m.sourceUid()));
-    return out;
+  /** Mapped source UIDs above {@code aboveUid}: only those can be among the UIDs still to do. */
+  private Set<Long> mappedSourceUids(FolderKey key, long aboveUid) {
+    return store.mappedSourceUids(pair.account(), pair.sourceFolder(), key.sourceUidValidity(),
+        aboveUid);
   }
 
   private void saveCheckpoint(FolderKey key, FolderStatus sourceOpen, boolean complete,
       boolean condstore) {
     FolderCheckpoint now = store.checkpoint(pair.account(), pair.sourceFolder()).orElseThrow();
-    List<UidMapping> mapped = store.mappings(pair.account(), pair.sourceFolder(),
+    SyncStore.MappingTotals mapped = store.mappingTotals(pair.account(), pair.sourceFolder(),
         key.sourceUidValidity());
     // Every UID below the UIDNEXT seen at EXAMINE was fetched above; if all were handled, even
     // UIDs that were expunged meanwhile are behind us for good (UIDs are never reused).
@@ -113,7 +112,6 @@ final class FolderRun {
         key.sourceUidValidity(), pair.destinationFolder(), key.destinationUidValidity(), lastUid,
         complete ? sourceOpen.uidNext() : 0, sourceOpen.messages(),
         condstore ? sourceOpen.highestModseq() : OptionalLong.empty(),
-        Optional.of(clock.instant()), mapped.size(),
-        mapped.stream().mapToLong(UidMapping::size).sum()));
+        Optional.of(clock.instant()), mapped.messages(), mapped.bytes()));
   }
 }

@@ -61,7 +61,31 @@ public final class FolderSynchronizer {
    */
   public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
       FolderPair pair) {
+    return run(source, destination, pair, new Tally());
+  }
+
+  /**
+   * As {@link #sync}, but first checks {@code observed}, the STATUS of both folders seen at the
+   * start of the run: when the last complete sync saw exactly that (the same test {@link #sync}
+   * makes with its own STATUS), the folder is done without a session or a round trip.
+   */
+  public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
+      FolderPair pair, ObservedStatus observed) {
     Tally tally = new Tally();
+    boolean unchanged = store.checkpoint(pair.account(), pair.sourceFolder())
+        .filter(cp -> Unchanged.byStatus(cp, pair, observed.sourceCondstore(), observed.source(),
+            observed.destination()))
+        .isPresent() && store.intents(pair.account(), pair.sourceFolder()).isEmpty();
+    if (unchanged) {
+      FolderSyncResult result = tally.result(pair);
+      listener.folderFinished(result);
+      return result;
+    }
+    return run(source, destination, pair, tally);
+  }
+
+  private FolderSyncResult run(SessionProvider source, SessionProvider destination,
+      FolderPair pair, Tally tally) {
     retrying.run(pair, source, destination, tally, (s, d) -> {
       new FolderRun(store, options, listener, clock, pair, s, d, tally).run();
       return null;

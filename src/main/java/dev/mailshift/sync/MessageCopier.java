@@ -14,19 +14,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Copies the source messages above the checkpoint that are neither mapped nor skipped, in UID
- * order and in chunks: bodies of a chunk are fetched in one call and each is appended as soon as
- * it has arrived whole, after its append intent is durable; the chunk's mappings, skips and the
- * advanced checkpoint are then committed together.
+ * order and in chunks: the bodies of a chunk are fetched, the append intents of the whole chunk
+ * are made durable in one transaction, then each message is appended; the chunk's mappings, skips
+ * and the advanced checkpoint are then committed together.
  */
 final class MessageCopier {
   static final int CHUNK_MESSAGES = 50;
-  static final long CHUNK_BYTES = 16L << 20;
+  /** Held whole between fetch and append: bounds the heap per worker with CHUNK_MESSAGES. */
+  static final long CHUNK_BYTES = 4L << 20;
 
   private final SyncStore store;
   private final FolderKey key;
@@ -58,7 +60,10 @@ final class MessageCopier {
         .forEach(s -> handled.add(s.sourceUid()));
     List<MessageMeta> pending = new ArrayList<>();
     source.fetchMeta(lastUid + 1, Long.MAX_VALUE, m -> {
-      if (!handled.contains(m.uid())) {
+      // m.uid() <= lastUid: "n:*" above the highest UID still returns the last message
+      // (RFC 3501 6.4.8); it is handled already (and not in mappedSourceUids, which holds only
+      // UIDs above lastUid).
+      if (m.uid() > lastUid && !handled.contains(m.uid())) {
         pending.add(m);
       }
     });
@@ -104,13 +109,7 @@ final class MessageCopier {
       }
     }
     if (!toCopy.isEmpty()) {
-      List<ImapSession.UidSize> wanted = toCopy.values().stream()
-          .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList();
-      source.fetchBodies(wanted, fetched -> {
-        try (fetched) {
-          append(toCopy.get(fetched.uid()), fetched, r);
-        }
-      });
+      fetchAndAppend(toCopy, r);
     }
     store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), r.mappings,
         r.finished, r.skipRecords, Map.of(), List.of(), OptionalLong.empty()));
@@ -141,13 +140,85 @@ final class MessageCopier {
         .orElse(Long.MAX_VALUE);
   }
 
-  private void append(MessageMeta meta, FetchedMessage message, ChunkResult r) {
+  /**
+   * Fetches the chunk's bodies (held on the heap or spooled, at most {@link #CHUNK_BYTES} and
+   * {@link #CHUNK_MESSAGES}), makes the intents of all of them durable in one transaction, then
+   * appends them one by one. One disk sync per chunk instead of one per message; an intent whose
+   * message was never appended (a drop or kill mid-chunk) is settled by {@link IntentResolver}.
+   */
+  private void fetchAndAppend(Map<Long, MessageMeta> toCopy, ChunkResult r) {
+    List<ImapSession.UidSize> wanted = toCopy.values().stream()
+        .map(m -> new ImapSession.UidSize(m.uid(), m.size())).toList();
+    List<FetchedMessage> fetched = new ArrayList<>();
+    try {
+      source.fetchBodies(wanted, fetched::add);
+      long uidNextBound = destination.uidNextBound();
+      List<AppendIntent> intents = fetched.stream().map(m -> new AppendIntent(0, key.account(),
+          key.source(), key.sourceUidValidity(), m.uid(), key.destination(),
+          key.destinationUidValidity(), uidNextBound, m.size(), m.sha256())).toList();
+      List<Long> ids = store.addIntents(intents);
+      List<AppendIntent> stored = new ArrayList<>();
+      for (int i = 0; i < intents.size(); i++) {
+        stored.add(withId(intents.get(i), ids.get(i)));
+      }
+      if (appendAtOnce(toCopy, fetched, stored, r)) {
+        return;
+      }
+      for (int i = 0; i < fetched.size(); i++) {
+        // Out of the list before the append: its heap is freed as soon as it is sent.
+        try (FetchedMessage message = fetched.set(i, null)) {
+          append(toCopy.get(message.uid()), message, stored.get(i), r);
+        }
+      }
+    } finally {
+      fetched.stream().filter(Objects::nonNull).forEach(FetchedMessage::close);
+    }
+  }
+
+  /**
+   * Appends the whole chunk in one MULTIAPPEND where the destination offers it (RFC 3502: on a NO
+   * nothing was appended). Returns false, having appended nothing, when there is no MULTIAPPEND
+   * or the server refused the batch: then each message goes on its own, so that one refused
+   * message (too big, a keyword) does not stop the others.
+   */
+  private boolean appendAtOnce(Map<Long, MessageMeta> toCopy, List<FetchedMessage> fetched,
+      List<AppendIntent> stored, ChunkResult r) {
+    ImapSession session = destination.session();
+    if (fetched.size() < 2 || !session.info().has("MULTIAPPEND")) {
+      return false;
+    }
+    List<ImapSession.Append> batch = new ArrayList<>();
+    Set<String> dropped = new HashSet<>();
+    List<Set<String>> flags = new ArrayList<>();
+    for (FetchedMessage m : fetched) {
+      MessageMeta meta = toCopy.get(m.uid());
+      KeywordFilter.Filtered f = destination.keywords().apply(meta.flags());
+      dropped.addAll(f.dropped());
+      flags.add(f.kept());
+      batch.add(new ImapSession.Append(m, f.kept(), meta.internalDate()));
+    }
+    List<OptionalLong> uids;
+    try {
+      uids = session.appendAll(key.destination(), batch);
+    } catch (ImapException e) {
+      if (e.kind() != ImapException.Kind.REJECTED) {
+        throw e;
+      }
+      return false;
+    }
+    tally.rejectedKeywords.addAll(dropped);
+    for (int i = 0; i < fetched.size(); i++) {
+      FetchedMessage message = fetched.get(i);
+      recordAppended(toCopy.get(message.uid()), message, stored.get(i),
+          new Appended(uids.get(i), flags.get(i)), r);
+    }
+    return true;
+  }
+
+  private void append(MessageMeta meta, FetchedMessage message, AppendIntent stored,
+      ChunkResult r) {
     KeywordFilter.Filtered flags = destination.keywords().apply(meta.flags());
     tally.rejectedKeywords.addAll(flags.dropped());
-    AppendIntent intent = new AppendIntent(0, key.account(), key.source(),
-        key.sourceUidValidity(), meta.uid(), key.destination(), key.destinationUidValidity(),
-        destination.uidNextBound(), message.size(), message.sha256());
-    AppendIntent stored = withId(intent, store.addIntent(intent));
     Appended appended;
     try {
       appended = appendWithFallback(message, meta, flags.kept());
@@ -161,6 +232,11 @@ final class MessageCopier {
               + (e.serverText().isEmpty() ? "" : ": " + e.serverText())), key);
       return;
     }
+    recordAppended(meta, message, stored, appended, r);
+  }
+
+  private void recordAppended(MessageMeta meta, FetchedMessage message, AppendIntent stored,
+      Appended appended, ChunkResult r) {
     if (appended.uid().isEmpty()) {
       r.unidentified.add(stored); // no APPENDUID: found by content after the chunk
     } else {

@@ -15,12 +15,18 @@ final class Unchanged {
    */
   static boolean byStatus(FolderCheckpoint cp, FolderPair pair, ImapSession source,
       FolderStatus sourceStatus, FolderStatus destinationStatus) {
+    return byStatus(cp, pair, source.info().has("CONDSTORE"), sourceStatus, destinationStatus);
+  }
+
+  /** As above, with the source's CONDSTORE capability given. */
+  static boolean byStatus(FolderCheckpoint cp, FolderPair pair, boolean sourceCondstore,
+      FolderStatus sourceStatus, FolderStatus destinationStatus) {
     return cp.uidNext() > 0
         && cp.matches(sourceStatus.uidValidity(), pair.destinationFolder(),
             destinationStatus.uidValidity())
         && cp.uidNext() == sourceStatus.uidNext()
         && cp.messages() == sourceStatus.messages()
-        && condstore(source, sourceStatus)
+        && sourceCondstore && sourceStatus.highestModseq().isPresent()
         && cp.highestModseq().equals(sourceStatus.highestModseq());
   }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanFileTest {
   private final ChangeSet set = new ChangeSet("acme", "abc123", "bulk", List.of(
       new Preflight("alice", List.of("source has no CONDSTORE")),
-      new CreateFolder("alice", "INBOX.Projekte", "Projekte", "same name"),
+      new CreateFolder("alice", "INBOX.Projekte", "Projekte", "same name", ""),
+      new CreateFolder("alice", "INBOX.Gesendet", "Gesendet", "special-use \\Sent by its name (de)", "\\Sent"),
       new SyncFolder("alice", "INBOX.Projekte", "Projekte", 42, 10, 2048, 1, 2, 0, 1),
       new Subscribe("alice", "Projekte"),
       new VerifyAccount("alice")),

@@ -227,4 +227,22 @@ class JakartaImapFoldersAndFlagsTest {
             e -> assertThat(e.kind()).isEqualTo(ImapException.Kind.REJECTED));
     assertThat(rw.status("INBOX").messages()).isEqualTo(1);
   }
+
+  @Test
+  void examine_afterReadWriteSelect_asksTheServerAgainAndSeesOtherConnectionsMail() {
+    // given: one session has the folder open read-write, another appends to it
+    ImapSession writer = session(destination, Access.READ_WRITE);
+    ImapSession other = session(destination, Access.READ_WRITE);
+    seed(writer, "INBOX", TestMessage.simple("first", "<first@x>"), Set.of());
+    writer.select("INBOX");
+    seed(other, "INBOX", TestMessage.simple("second", "<second@x>"), Set.of());
+
+    // when
+    FolderStatus examined = writer.examine("INBOX");
+
+    // then
+    assertThat(examined.messages()).isEqualTo(2);
+    assertThat(meta(writer, 1, Long.MAX_VALUE)).hasSize(2);
+  }
 }
+

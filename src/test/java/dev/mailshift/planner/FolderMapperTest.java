@@ -137,4 +137,84 @@ class FolderMapperTest {
     assertThat(m.migrated()).extracting(MappedFolder::sourceFolder).containsExactly("INBOX.Projects");
     assertThat(m.folders().get(1).excludedBecause()).isEqualTo("not matched by any include pattern");
   }
+
+  @Test
+  void map_germanSourceWithoutAttributes_findsEnglishDestinationFoldersByRole() {
+    // given: a German-localized source without SPECIAL-USE, an English destination with it
+    List<FolderInfo> source = List.of(dot("INBOX.Gesendete Objekte"), dot("INBOX.Entwürfe"),
+        dot("INBOX.Papierkorb"), dot("INBOX.Junk-E-Mail"), dot("INBOX.Archiv.2019"));
+    List<FolderInfo> destination = List.of(slash("Sent", "\\Sent"), slash("Drafts", "\\Drafts"),
+        slash("Trash", "\\Trash"), slash("Junk", "\\Junk"), slash("Archive", "\\Archive"));
+
+    // when
+    FolderMap m = map(FolderRules.DEFAULT, source, destination);
+
+    // then
+    assertThat(destinationOf(m, "INBOX.Gesendete Objekte")).isEqualTo("Sent");
+    assertThat(destinationOf(m, "INBOX.Entwürfe")).isEqualTo("Drafts");
+    assertThat(destinationOf(m, "INBOX.Papierkorb")).isEqualTo("Trash");
+    assertThat(destinationOf(m, "INBOX.Junk-E-Mail")).isEqualTo("Junk");
+    assertThat(destinationOf(m, "INBOX.Archiv.2019")).isEqualTo("Archive/2019");
+    assertThat(m.folders().get(0).reason()).isEqualTo("special-use \\Sent by its name (de)");
+    assertThat(m.conflicts()).isEmpty();
+  }
+
+  @Test
+  void map_roleMissingOnDestination_createsTheFolderWithTheRole() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Éléments envoyés")), List.of(slash("INBOX")));
+
+    MappedFolder f = m.folders().get(0);
+    assertThat(f.destinationFolder()).isEqualTo("Éléments envoyés");
+    assertThat(f.destinationExists()).isFalse();
+    assertThat(f.createWithRole()).contains("\\Sent");
+  }
+
+  @Test
+  void map_destinationFolderMarkedByAttribute_winsOverOneMerelyNamedLikeTheRole() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Sent Items")),
+        List.of(slash("Sent"), slash("Gesendet", "\\Sent")));
+
+    assertThat(destinationOf(m, "INBOX.Sent Items")).isEqualTo("Gesendet");
+  }
+
+  @Test
+  void map_gmailFolders_areRecognised() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("[Gmail].Sent Mail"), dot("[Google Mail].Papierkorb")),
+        List.of(slash("Sent", "\\Sent"), slash("Trash", "\\Trash")));
+
+    assertThat(destinationOf(m, "[Gmail].Sent Mail")).isEqualTo("Sent");
+    assertThat(destinationOf(m, "[Google Mail].Papierkorb")).isEqualTo("Trash");
+  }
+
+  @Test
+  void map_twoSourceFoldersWithOneRole_isAConflictNamingBoth() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Sent"), dot("INBOX.Sent Items")),
+        List.of(slash("Sent", "\\Sent")));
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("INBOX.Sent", "INBOX.Sent Items", "destination folder 'Sent'");
+  }
+
+  @Test
+  void map_calendarAndContacts_areLeftOutUnlessIncluded() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Kalender"), dot("INBOX.Contacts"), dot("INBOX.Work")),
+        List.of());
+    FolderRules including = new FolderRules(List.of("^Kalender$", "^Work$", "^INBOX$"), List.of(), Map.of(), List.of(), "",
+        FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
+    FolderMap included = map(including, List.of(dot("INBOX.Kalender")), List.of());
+
+    assertThat(m.migrated()).extracting(MappedFolder::sourceFolder).containsExactly("INBOX.Work");
+    assertThat(m.folders().get(0).excludedBecause()).contains("holds no mail");
+    assertThat(included.migrated()).hasSize(1);
+  }
+
+  @Test
+  void map_specialUseOff_keepsNames() {
+    FolderRules off = new FolderRules(List.of(), List.of(), Map.of(), List.of(), "",
+        FolderRules.SpecialUse.OFF, FolderRules.Subscriptions.COPY, "_");
+
+    FolderMap m = map(off, List.of(dot("INBOX.Gesendet", "\\Sent")), List.of(slash("Sent", "\\Sent")));
+
+    assertThat(destinationOf(m, "INBOX.Gesendet")).isEqualTo("Gesendet");
+  }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads {@code accounts:} (defaults, inline list, CSV) into {@link Account}s with defaults and
@@ -46,7 +45,7 @@ final class AccountReader {
             .ifPresent(inputs::add);
       }
     });
-    accounts.string("csv").ifPresent(csv ->
+    accounts.nonEmpty("csv").ifPresent(csv ->
         inputs.addAll(new CsvAccountReader(ctx, this).read(csv, accounts.valueLocation("csv"))));
     if (!accounts.has("list") && !accounts.has("csv")) {
       ctx.error(accounts.location(), "accounts has neither list nor csv",
@@ -77,7 +76,7 @@ final class AccountReader {
       return Optional.empty();
     }
     Optional<AccountInput.Value> v =
-        m.string(key).map(text -> new AccountInput.Value(text, m.valueLocation(key)));
+        m.nonEmpty(key).map(text -> new AccountInput.Value(text, m.valueLocation(key)));
     if (key.endsWith("-server")) {
       v.ifPresent(this::checkServer);
     }

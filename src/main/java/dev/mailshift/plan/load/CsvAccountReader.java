@@ -53,18 +53,22 @@ final class CsvAccountReader {
     }
     LineIndex lines = new LineIndex(text.get());
     List<AccountInput> out = new ArrayList<>();
+    int lastRow = 1;
     try (CSVParser parser = CSVParser.parse(text.get(), FORMAT)) {
       if (!header(parser.getHeaderNames(), display, lines.firstLine())) {
         return List.of();
       }
       for (CSVRecord row : parser) {
-        int line = lines.firstDataLine(lines.lineOf(row.getCharacterPosition()));
-        row(row, new Location(display, line, 0), "this row").ifPresent(out::add);
+        lastRow = lines.firstDataLine(lines.lineOf(row.getCharacterPosition()));
+        row(row, new Location(display, lastRow, 0), "this row").ifPresent(out::add);
       }
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      ctx.error(new Location(display, 0, 0), "malformed CSV (an unclosed quote, or text after a"
-          + " closing quote)", "quote cells that contain commas or quotes, and double a quote"
-          + " inside a quoted cell: \"a \"\"b\"\"\"");
+    } catch (IOException | UncheckedIOException | IllegalArgumentException
+        | IllegalStateException e) {
+      // commons-csv's own message may quote a cell (a password pasted by mistake): not used.
+      // The row after the last good one is where an unclosed quote usually starts.
+      ctx.error(new Location(display, lastRow + 1, 0), "malformed CSV after line " + lastRow
+          + " (an unclosed quote, or text after a closing quote)", "quote cells that contain"
+          + " commas or quotes, and double a quote inside a quoted cell: \"a \"\"b\"\"\"");
     }
     return out;
   }

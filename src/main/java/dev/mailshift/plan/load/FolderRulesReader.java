@@ -81,6 +81,10 @@ final class FolderRulesReader {
         .entrySet()) {
       Node value = e.getValue().getValueNode();
       Optional<String> target = ctx.string(value, path + "." + e.getKey());
+      if (target.isPresent() && target.get().isEmpty()) {
+        ctx.error(value, path + "." + e.getKey() + " is empty", "name the destination folder");
+        continue;
+      }
       if (target.isEmpty()) {
         continue;
       }

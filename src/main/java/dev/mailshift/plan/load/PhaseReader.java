@@ -46,7 +46,7 @@ final class PhaseReader {
     name.filter(n -> !NAME.matcher(n).matches()).ifPresent(n -> ctx.error(
         m.valueLocation("name"), m.path("name") + " '" + n + "' has characters other than"
             + " a-z 0-9 . _ -", "rename the phase, e.g. cutover-1"));
-    Optional<String> batch = m.string("batch");
+    Optional<String> batch = m.nonEmpty("batch");
     batch.filter(b -> !BATCH.matcher(b).matches()).ifPresent(b -> ctx.error(
         m.valueLocation("batch"), m.path("batch") + " '" + b + "' has characters other than"
             + " letters, digits, . _ -", "use the batch name the accounts give"));

@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
@@ -71,12 +70,12 @@ public final class PlanLoader {
 
   private Plan plan(YamlMap top, PlanDocument document, ReadContext ctx) {
     int version = version(top, ctx);
-    String name = top.requiredString("name", "add name: my-migration (a-z, 0-9, . _ -)")
-        .orElse("");
-    if (!name.isEmpty() && !NAME.matcher(name).matches()) {
-      ctx.error(top.valueLocation("name"), "name '" + name + "' has characters other than"
-          + " a-z 0-9 . _ -", "rename the plan, e.g. acme-to-newhost");
-    }
+    Optional<String> named =
+        top.requiredString("name", "add name: my-migration (a-z, 0-9, . _ -)");
+    named.filter(n -> !NAME.matcher(n).matches()).ifPresent(n -> ctx.error(
+        top.valueLocation("name"), "name '" + n + "' has characters other than a-z 0-9 . _ -",
+        "rename the plan, e.g. acme-to-newhost"));
+    String name = named.orElse("");
     Set<String> declared = new LinkedHashSet<>();
     Map<String, Server> servers = servers(top, ctx, declared);
     FolderRules folders = top.get("folders")
@@ -88,7 +87,7 @@ public final class PlanLoader {
         "add accounts: with a list of accounts or a csv file")
         .map(m -> new AccountReader(ctx, declared, folders).read(m)).orElse(List.of());
     List<Phase> phases = new PhaseReader(ctx).read(top.get("phases"));
-    Path state = top.map("state", STATE_KEYS).flatMap(m -> m.string("path"))
+    Path state = top.map("state", STATE_KEYS).flatMap(m -> m.nonEmpty("path"))
         .map(ctx::resolve).orElse(ctx.resolve(Defaults.STATE_PATH.toString()));
     return new Plan(version, name, servers, accounts, folders, messages, phases,
         new Plan.StatePolicy(state), new Plan.PlanSource(document.file(), document.sha256()));

@@ -40,19 +40,7 @@ final class SecretCommand {
 
   /** The command's standard output, all of it. */
   byte[] run(String command) throws Failure, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
-        .directory(directory.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().clear();
-    pb.environment().putAll(environment);
-    Process process;
-    try {
-      process = pb.start();
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      throw new Failure("could not be started (" + e.getClass().getSimpleName() + ")",
-          "check that sh is installed and the plan's directory exists");
-    }
+    Process process = start(command);
     FutureTask<byte[]> reader = new FutureTask<>(() -> readLimited(process.getInputStream()));
     Thread.ofVirtual().name("secret-command-stdout").start(reader);
     try {
@@ -80,6 +68,22 @@ final class SecretCommand {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       reader.cancel(true);
+    }
+  }
+
+  private Process start(String command) throws Failure {
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
+        .directory(directory.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().clear();
+    pb.environment().putAll(environment);
+    try {
+      Process process = pb.start();
+      process.getOutputStream().close(); // stdin closed: a command waiting for input ends
+      return process;
+    } catch (IOException e) {
+      throw new Failure("could not be started (" + e.getClass().getSimpleName() + ")",
+          "check that sh is installed and the plan's directory exists");
     }
   }
 

@@ -52,7 +52,7 @@ final class ServerReader {
     } else if (plaintext) {
       tls = Server.Tls.NONE;
     }
-    Optional<Path> caFile = map.string("ca-file").flatMap(f -> caFile(f, map));
+    Optional<Path> caFile = map.nonEmpty("ca-file").flatMap(f -> caFile(f, map));
     boolean insecure = map.bool("insecure").orElse(Defaults.INSECURE);
     Server.Limits limits =
         map.map("limits", LIMIT_KEYS).map(this::limits).orElse(Defaults.LIMITS);

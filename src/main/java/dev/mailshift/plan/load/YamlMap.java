@@ -106,13 +106,23 @@ final class YamlMap {
     return get(key).flatMap(n -> ctx.string(n, path(key)));
   }
 
-  /** A required text value; its absence is reported at the mapping with {@code fix}. */
+  /** Text that must not be empty (a name, a login, a path); "" is reported at the value. */
+  Optional<String> nonEmpty(String key) {
+    Optional<String> text = string(key);
+    if (text.isPresent() && text.get().isEmpty()) {
+      ctx.error(valueLocation(key), path(key) + " is empty", "write a value, or remove the key");
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  /** A required, non-empty text value; its absence is reported at the mapping with {@code fix}. */
   Optional<String> requiredString(String key, String fix) {
     if (!has(key)) {
       missing(key, fix);
       return Optional.empty();
     }
-    return string(key);
+    return nonEmpty(key);
   }
 
   void missing(String key, String fix) {

@@ -153,9 +153,9 @@ class CsvAccountsTest {
 
   @Test
   void load_unclosedQuote_error() throws IOException {
-    Problem p = onlyError(loadWithCsv("source,id\nann,\"a\nbob,b\n"));
-    assertThat(p.location().file()).isEqualTo(csvName);
-    assertThat(p.message()).startsWith("malformed CSV");
+    Problem p = onlyError(loadWithCsv("source,id\nann,a\nbob,\"b\ncarl,c\n"));
+    assertThat(p.location()).isEqualTo(new Location(csvName, 3, 0));
+    assertThat(p.message()).startsWith("malformed CSV after line 2");
   }
 
   @Test

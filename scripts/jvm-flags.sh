@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sourced by bin/mailshift and bench/run.sh after select-jdk.sh: sets the array
+# MAILSHIFT_JVM_FLAGS for `java ... -jar target/mailshift-*-all.jar`. Measured with bench/run.sh
+# on the 2,000-message Dovecot corpus (2 cores):
+# - Start-up cache of the target dir: on JDK >= 25 an AOT cache (JEP 483/515: classes loaded
+#   and linked ahead, with method profiles), written by the first run (`mailshift.aot`, ~2 s
+#   once at its exit); on JDK 21-24 a dynamic CDS archive (`mailshift.jsa`). No-op re-run CPU:
+#   CDS 1.75-2.1 s, AOT cache 1.0-1.2 s; peak RSS 110 -> 89 MB. VM messages go to stderr so
+#   that the first run's stdout (e.g. `plan --json`) stays clean.
+# - C1 only (TieredStopAtLevel=1): the work is I/O and SHA-256, and C2's compilations cost more
+#   CPU than they save (full sync 9.0 -> 5.8 CPU-s; no-op 2.7 -> 1.5 CPU-s).
+# - Serial GC, a small initial heap, a fixed 24 MB young generation and a 160 MB heap cap: the
+#   live data of a 4-worker sync is 13-21 MB (after full GCs), but without a cap Serial grows the
+#   old generation with garbage instead of collecting it (20,000-message full sync: peak RSS
+#   562 MB uncapped, ~220 MB capped). Each worker needs ~12 MB at most; the engine runs fewer
+#   workers than the connection limits allow when the heap is too small for them, and says so.
+#   For more, set MAILSHIFT_JAVA_OPTS=-Xmx...
+# Delete the cache files when the jar changes (bin/mailshift does after a build).
+mailshift_jvm_flags() {
+  local target=$1 major
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)
+  MAILSHIFT_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmn24m -Xmx160m
+    --enable-native-access=ALL-UNNAMED -XX:+DisplayVMOutputToStderr)
+  if [ "${major:-0}" -ge 25 ]; then
+    if [ -s "$target/mailshift.aot" ]; then
+      MAILSHIFT_JVM_FLAGS+=(-XX:AOTCache="$target/mailshift.aot" -Xlog:aot=off -Xlog:cds=off)
+    else
+      MAILSHIFT_JVM_FLAGS+=(-XX:AOTCacheOutput="$target/mailshift.aot" -Xlog:aot=off -Xlog:cds=off)
+    fi
+  else
+    MAILSHIFT_JVM_FLAGS+=(-XX:SharedArchiveFile="$target/mailshift.jsa" -XX:+AutoCreateSharedArchive
+      -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+}

@@ -1,0 +1,212 @@
+package dev.mailshift.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the engine (an Error nothing catches) at every operation of a sync, on the servers and on
+ * the state store, before and after the operation takes effect; then a fresh process (new store
+ * connection, new sessions, new engine) re-runs. The destination must end exactly as after an
+ * uninterrupted run, the source untouched, and a third run must find nothing to do.
+ */
+class FolderSynchronizerCrashTest {
+  @TempDir Path dir;
+
+  /** A scenario: servers prepared (and maybe synced once) before the sync that gets killed. */
+  private record Scenario(String name, Consumer<SyncFixture> before) {}
+
+  private static final SyncOptions PLAN_LIMIT =
+      new SyncOptions(OptionalLong.of(400), true, false, 100, 5);
+  private static final SyncOptions MIRROR =
+      new SyncOptions(OptionalLong.empty(), true, true, 100, 5);
+
+  private static void mixedMail(SyncFixture f) {
+    byte[] dup = Mail.message("dup@x");
+    f.source.deliver("INBOX", dup, Set.of("\\Seen"), Mail.date(1));
+    f.source.deliver("INBOX", dup, Set.of("\\Seen"), Mail.date(1));
+    f.deliver("kw@x", Set.of("$Label1", "\\Flagged"), 2);
+    f.source.deliver("INBOX", Mail.message(null, "no id", "no id body"), Set.of(), Mail.date(3));
+    f.source.deliver("INBOX", Mail.message("big@x", "big", "x".repeat(500)), Set.of(), Mail.date(4));
+    f.deliver("plain@x", Set.of("\\Answered"), 5);
+  }
+
+  private static final List<Scenario> SCENARIOS = List.of(
+      new Scenario("first sync onto a destination preseeded by another tool", f -> {
+        f.options = PLAN_LIMIT;
+        mixedMail(f);
+        f.destination.deliver("INBOX", Mail.message("dup@x"), Set.of(), Mail.date(1));
+        f.destination.deliver("INBOX", Mail.message("kw@x"), Set.of(), Mail.date(2));
+      }),
+      new Scenario("incremental sync with new mail, flag changes and mirrored expunges", f -> {
+        f.options = MIRROR;
+        f.source.condstore(true);
+        long a = f.deliver("a@x", Set.of(), 1);
+        long b = f.deliver("b@x", Set.of("\\Seen"), 2);
+        f.deliver("c@x", Set.of(), 3);
+        f.sync();
+        f.source.expunge("INBOX", a);
+        f.source.setFlags("INBOX", b, Set.of("\\Seen", "\\Flagged", "$Work"));
+        f.deliver("d@x", Set.of("\\Seen"), 4);
+        f.source.deliver("INBOX", Mail.message("c@x"), Set.of(), Mail.date(3)); // c again
+      }),
+      new Scenario("source UIDVALIDITY changed, destination without UIDPLUS", f -> {
+        f.destination.capabilities.remove("UIDPLUS");
+        f.deliver("a@x", Set.of(), 1);
+        f.deliver("b@x", Set.of("\\Seen"), 2);
+        f.sync();
+        f.source.renumber("INBOX");
+        f.deliver("c@x", Set.of("\\Draft"), 3);
+        f.deliver("a@x", Set.of(), 1); // identical to the first
+      }));
+
+  @TestFactory
+  Stream<DynamicTest> sync_killedAtEveryOperation_rerunEndsAsUninterrupted() {
+    return SCENARIOS.stream().flatMap(scenario -> {
+      Reference reference = reference(scenario);
+      return Stream.of(Faults.When.values()).flatMap(when ->
+          IntStream.rangeClosed(1, reference.operations()).mapToObj(n -> DynamicTest.dynamicTest(
+              scenario.name() + ": kill " + when.name().toLowerCase() + " operation " + n + "/"
+                  + reference.operations(),
+              () -> killAndRerun(scenario, reference, n, when))));
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> sync_connectionDroppedAtEveryServerOperation_recoversInTheSameRun() {
+    return SCENARIOS.stream().flatMap(scenario -> {
+      Reference reference = reference(scenario, false);
+      return Stream.of(Faults.When.values()).flatMap(when ->
+          IntStream.rangeClosed(1, reference.operations()).mapToObj(n -> DynamicTest.dynamicTest(
+              scenario.name() + ": drop " + when.name().toLowerCase() + " operation " + n + "/"
+                  + reference.operations(),
+              () -> dropAndRecover(scenario, reference, n, when))));
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> sync_killedAgainWhileRecovering_thirdRunEndsAsUninterrupted() {
+    java.util.Random random = new java.util.Random(20260301);
+    return SCENARIOS.stream().flatMap(scenario -> {
+      Reference reference = reference(scenario);
+      return IntStream.range(0, 15).mapToObj(i -> {
+        int first = 1 + random.nextInt(reference.operations());
+        int second = 1 + random.nextInt(reference.operations());
+        Faults.When when = random.nextBoolean() ? Faults.When.BEFORE : Faults.When.AFTER;
+        return DynamicTest.dynamicTest(scenario.name() + ": kill " + when.name().toLowerCase()
+            + " operation " + first + ", then in the re-run at " + second,
+            () -> killTwiceAndRerun(scenario, reference, first, second, when));
+      });
+    });
+  }
+
+  private record Reference(int operations, List<FakeImapServer.Copy> destination,
+      List<FakeImapServer.Copy> source) {}
+
+  private Reference reference(Scenario scenario) {
+    return reference(scenario, true);
+  }
+
+  private Reference reference(Scenario scenario, boolean countStore) {
+    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-ref"
+        + countStore))) {
+      scenario.before().accept(f);
+      f.crashingStore = countStore;
+      int base = f.faults.count();
+      f.sync();
+      int operations = f.faults.count() - base;
+      assertThat(f.sync().copied()).isZero();
+      return new Reference(operations, f.destination.copies("INBOX"), f.source.copies("INBOX"));
+    }
+  }
+
+  private void killAndRerun(Scenario scenario, Reference reference, int n, Faults.When when) {
+    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-" + when + n))) {
+      // given
+      scenario.before().accept(f);
+      f.crashingStore = true;
+      f.faults.crashAt(f.faults.count() + n, when);
+      boolean killed;
+      try {
+        f.sync();
+        killed = false;
+      } catch (SimulatedCrash expected) {
+        killed = true;
+      }
+      f.faults.clear();
+      f.restart();
+
+      // when
+      f.sync();
+
+      // then
+      assertThat(killed).as("the kill happened").isTrue();
+      assertThat(f.destination.copies("INBOX")).isEqualTo(reference.destination());
+      assertThat(f.source.copies("INBOX")).isEqualTo(reference.source());
+      FolderSyncResult third = f.sync();
+      assertThat(third.copied() + third.adopted() + third.flagsUpdated() + third.deleted()).isZero();
+      assertThat(f.store().intents(SyncFixture.ACCOUNT, "INBOX")).isEmpty();
+    }
+  }
+
+  private void dropAndRecover(Scenario scenario, Reference reference, int n, Faults.When when) {
+    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-drop-" + when
+        + n))) {
+      // given
+      scenario.before().accept(f);
+      f.faults.dropAt(f.faults.count() + n, when);
+
+      // when
+      FolderSyncResult result = f.sync();
+
+      // then
+      assertThat(result.retries()).isEqualTo(1);
+      assertThat(f.destination.copies("INBOX")).isEqualTo(reference.destination());
+      assertThat(f.source.copies("INBOX")).isEqualTo(reference.source());
+      FolderSyncResult again = f.sync();
+      assertThat(again.copied() + again.adopted() + again.flagsUpdated() + again.deleted()).isZero();
+    }
+  }
+
+  private void killTwiceAndRerun(Scenario scenario, Reference reference, int first, int second,
+      Faults.When when) {
+    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-twice-" + when
+        + first + "-" + second))) {
+      // given
+      scenario.before().accept(f);
+      f.crashingStore = true;
+      f.faults.crashAt(f.faults.count() + first, when);
+      runUntilKilled(f);
+      f.faults.clear();
+      f.restart();
+      f.faults.crashAt(f.faults.count() + second, when);
+      runUntilKilled(f);
+      f.faults.clear();
+      f.restart();
+
+      // when
+      f.sync();
+
+      // then
+      assertThat(f.destination.copies("INBOX")).isEqualTo(reference.destination());
+      assertThat(f.source.copies("INBOX")).isEqualTo(reference.source());
+    }
+  }
+
+  private static void runUntilKilled(SyncFixture f) {
+    try {
+      f.sync();
+    } catch (SimulatedCrash expected) {
+      // the process "died" here
+    }
+  }
+}
