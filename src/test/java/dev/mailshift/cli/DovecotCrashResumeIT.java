@@ -44,7 +44,7 @@ class DovecotCrashResumeIT {
         dovecot.source().credentials(), Access.READ_WRITE)) {
       corpus.seed(s);
     }
-    Map<String, List<String>> sourceBefore = contents(dovecot.source(), "INBOX.", '.');
+    Map<String, List<String>> sourceBefore = sourceContents();
     String destinationUser = dovecot.destination().user();
     Path plan = plan(dir.resolve("killed"), destinationUser);
     Path stateFile = plan.resolveSibling(".mailshift/state.db");
@@ -69,12 +69,12 @@ class DovecotCrashResumeIT {
       assertThat(uninterrupted.code()).as(uninterrupted.all()).isZero();
       assertThat(series.kills()).as("kills in the middle of copying")
           .filteredOn(k -> k.midCopy(total)).hasSizeGreaterThanOrEqualTo(5);
-      Map<String, List<String>> copied = contents(dovecot.destination(), "", '/');
+      Map<String, List<String>> copied = destinationContents(dovecot.destination().user());
       assertThat(copied).as("no loss, no duplicate").isEqualTo(sourceBefore);
       assertThat(FolderContents.count(copied)).isEqualTo(total);
-      assertThat(copied).as("same as an uninterrupted run").isEqualTo(contents(
-          dovecot.destination(), reference, "", '/'));
-      assertThat(contents(dovecot.source(), "INBOX.", '.')).as("the source is unchanged")
+      assertThat(copied).as("same as an uninterrupted run")
+          .isEqualTo(destinationContents(reference));
+      assertThat(sourceContents()).as("the source is unchanged")
           .isEqualTo(sourceBefore);
       assertThat(status.out().lines().filter(l -> l.matches("\\s+#\\d+ INTERRUPTED.*")).count())
           .as(series.kills() + "\n" + status.out())
@@ -88,7 +88,7 @@ class DovecotCrashResumeIT {
     int sum = 0;
     for (String f : Corpus.FOLDERS) {
       try {
-        String status = imap.command("STATUS " + MailboxName.quoted(Corpus.serverName(f, "", '/'))
+        String status = imap.command("STATUS " + MailboxName.quoted(Corpus.destinationName(f, "", '/'))
             + " (MESSAGES)");
         sum += Integer.parseInt(status.replaceAll("(?s).*MESSAGES (\\d+).*", "$1"));
       } catch (IllegalStateException noSuchFolderYet) {
@@ -124,17 +124,17 @@ class DovecotCrashResumeIT {
         account.password().reveal());
   }
 
-  private static Map<String, List<String>> contents(DovecotPair.Account account, String prefix,
-      char separator) {
-    return contents(account, account.user(), prefix, separator);
+  private Map<String, List<String>> sourceContents() {
+    try (RawImap imap = raw(dovecot.source())) {
+      return FolderContents.read(imap, Corpus.FOLDERS, f -> Corpus.serverName(f, "INBOX.", '.'));
+    }
   }
 
-  private static Map<String, List<String>> contents(DovecotPair.Account account, String user,
-      String prefix, char separator) {
-    try (RawImap imap = new RawImap("127.0.0.1", account.plain().port(), user,
-        account.password().reveal())) {
-      return FolderContents.read(imap, Corpus.FOLDERS, f -> Corpus.serverName(f, prefix,
-          separator));
+  private Map<String, List<String>> destinationContents(String user) {
+    DovecotPair.Account d = dovecot.destination();
+    try (RawImap imap = new RawImap("127.0.0.1", d.plain().port(), user,
+        d.password().reveal())) {
+      return FolderContents.read(imap, Corpus.FOLDERS, f -> Corpus.destinationName(f, "", '/'));
     }
   }
 }
