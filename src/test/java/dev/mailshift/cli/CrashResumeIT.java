@@ -14,17 +14,15 @@ import dev.mailshift.plan.Secret;
 import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.Corpus;
 import dev.mailshift.testsupport.FolderContents;
-import dev.mailshift.testsupport.MailshiftProcess;
+import dev.mailshift.testsupport.KillSeries;
 import dev.mailshift.testsupport.RawImap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +40,6 @@ class CrashResumeIT {
   private static final String USER = "erin@test.example";
   private static final String PW = "crash-pw";
   private static final Map<String, String> ENV = Map.of("SRC_PW", PW, "DST_PW", PW);
-  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
 
   @RegisterExtension
   static GreenMailExtension source = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
@@ -57,17 +54,6 @@ class CrashResumeIT {
 
   @TempDir Path dir;
 
-  /**
-   * Where one kill was aimed, whether it struck a running process, and what the destination held
-   * when that apply started and when it died.
-   */
-  private record Kill(String point, boolean struck, int messagesBefore, int messagesAfter) {
-    /** The apply had journalled its run: it copied something before it died. */
-    boolean journalled() {
-      return struck && messagesAfter > messagesBefore;
-    }
-  }
-
   @Test
   void apply_killedAtManyPointsThenResumed_endsIdenticalToAnUninterruptedRun() throws Exception {
     // given: ~320 messages over six folders, with every hard case and a 3 MB message
@@ -78,52 +64,36 @@ class CrashResumeIT {
     Path stateFile = plan.resolveSibling(".mailshift/state.db");
     int total = corpus.size();
     int foldersBefore = destinationFolders();
+    KillSeries series = new KillSeries(dir, ENV, CrashResumeIT::destinationMessages,
+        plan.toString(), "--no-progress");
 
     // when: one apply per kill point, each killed when its condition holds
-    List<Kill> kills = new ArrayList<>();
-    kills.add(runAndKill(plan, "state file appeared", () -> Files.exists(stateFile)));
-    kills.add(runAndKill(plan, "creating folders", () -> destinationFolders() >= foldersBefore + 2));
+    series.killWhen("state file appeared", () -> Files.exists(stateFile));
+    series.killWhen("creating folders", () -> destinationFolders() >= foldersBefore + 2);
     for (int k : new int[] {1, 2, 5, 17, 60, 120, 200, total - 15}) {
-      // at least one message more than when this apply starts, so every kill finds it working
-      int atLeast = Math.max(k, destinationMessages() + 1);
-      kills.add(runAndKill(plan, "destination holds " + atLeast,
-          () -> destinationMessages() >= atLeast));
+      series.killAtMessages(k);
     }
-    MailshiftProcess last = MailshiftProcess.start(dir, "final", ENV, "apply", plan.toString(),
-        "--no-progress");
-    int lastCode = last.await(STEP_TIMEOUT);
+    int lastCode = series.finish();
     Cli.Run reference = Cli.mailshift(ENV, "apply",
         plan(dir.resolve("uninterrupted"), uninterrupted).toString(), "--no-progress");
     Cli.Run status = Cli.mailshift(ENV, "status", plan.toString(), "--runs", "50");
 
     // then
-    assertThat(lastCode).as(last.output()).isZero();
+    List<KillSeries.Kill> kills = series.kills();
+    assertThat(lastCode).as(series.lastOutput()).isZero();
     assertThat(reference.code()).as(reference.all()).isZero();
-    assertThat(kills.stream().filter(k -> k.struck() && k.messagesAfter() > 0
-        && k.messagesAfter() < total)).as("kills in the middle of copying: " + kills)
+    assertThat(kills).as("kills in the middle of copying").filteredOn(k -> k.midCopy(total))
         .hasSizeGreaterThanOrEqualTo(5);
     Map<String, List<String>> copied = contents(destination);
     assertThat(copied).as("no loss, no duplicate").isEqualTo(sourceBefore);
     assertThat(copied).as("same as an uninterrupted run").isEqualTo(contents(uninterrupted));
     assertThat(FolderContents.count(copied)).isEqualTo(total);
     assertThat(contents(source)).as("the source is unchanged").isEqualTo(sourceBefore);
-    long journalled = kills.stream().filter(Kill::journalled).count();
+    long journalled = kills.stream().filter(KillSeries.Kill::journalled).count();
     assertThat(status.code()).as(status.all()).isZero();
     assertThat(status.out().lines().filter(l -> l.matches("\\s+#\\d+ INTERRUPTED.*")).count())
         .as(kills + "\n" + status.out()).isBetween(journalled, (long) kills.size());
     assertThat(status.out()).doesNotContain("RUNNING").containsPattern("#\\d+ SUCCEEDED");
-  }
-
-  private Kill runAndKill(Path plan, String point, BooleanSupplier condition) throws Exception {
-    int before = destinationMessages();
-    MailshiftProcess p = MailshiftProcess.start(dir, "run-" + point.replace(' ', '-'), ENV,
-        "apply", plan.toString(), "--no-progress");
-    boolean reached = p.awaitWhileRunning(condition, STEP_TIMEOUT);
-    boolean struck = reached && p.kill();
-    if (!reached) {
-      assertThat(p.await(STEP_TIMEOUT)).as(p.output()).isZero();
-    }
-    return new Kill(point, struck, before, destinationMessages());
   }
 
   private void seed(Corpus corpus) {

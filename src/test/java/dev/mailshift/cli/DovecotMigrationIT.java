@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole migration against two real Dovecot 2.3 servers (scripts/dovecot-pair.sh): a Maildir++
  * source ('.' separator, "INBOX." prefix) and a LAYOUT=fs destination ('/', SPECIAL-USE,
  * APPENDLIMIT), both with CONDSTORE/QRESYNC, over STARTTLS and IMAPS verified against the pair's
- * CA. Everything is read back with {@link RawImap}, which shares no code with mailshift.
+ * CA. Everything is read back with {@link RawImap}, which shares no code with mailshift. The
+ * source's "Entwürfe" lands in the destination's \Drafts folder (special-use: auto).
  */
 class DovecotMigrationIT {
   private static final Map<String, String> ENV = Map.of("SRC_PW", "pw", "DST_PW", "pw");
@@ -117,7 +118,7 @@ class DovecotMigrationIT {
         Set<String> subscribed = names(imap.command("LSUB \"\" \"*\""));
         for (String f : List.of(Corpus.DRAFTS, Corpus.PROJECTS, Corpus.PROJECTS_2024,
             Corpus.FAIRY_TALES)) {
-          assertThat(subscribed).contains(MailboxName.encode(Corpus.serverName(f, "", '/')));
+          assertThat(subscribed).contains(MailboxName.encode(Corpus.destinationName(f, "", '/')));
         }
         assertThat(subscribed).doesNotContain(MailboxName.encode(Corpus.EMOJI));
       }
@@ -234,7 +235,7 @@ class DovecotMigrationIT {
     int preseeded = 0;
     try (ImapSession d = connect(a.destination())) {
       for (Map.Entry<String, List<Corpus.Mail>> e : corpus.byFolder().entrySet()) {
-        String folder = Corpus.serverName(e.getKey(), "", '/');
+        String folder = Corpus.destinationName(e.getKey(), "", '/');
         if (!e.getKey().equals(Corpus.INBOX)) {
           d.create(folder);
         }
@@ -419,7 +420,7 @@ class DovecotMigrationIT {
 
   private static Map<String, List<String>> destinationContents(DovecotPair.Accounts a) {
     try (RawImap imap = raw(a.destination())) {
-      return FolderContents.read(imap, Corpus.FOLDERS, f -> Corpus.serverName(f, "", '/'));
+      return FolderContents.read(imap, Corpus.FOLDERS, f -> Corpus.destinationName(f, "", '/'));
     }
   }
 

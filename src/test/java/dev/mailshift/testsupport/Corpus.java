@@ -107,6 +107,15 @@ public final class Corpus {
     return logical.equals(INBOX) ? INBOX : prefix + logical.replace('/', separator);
   }
 
+  /**
+   * Where mailshift puts a corpus folder on a destination that has SPECIAL-USE folders (plans
+   * default to {@code special-use: auto}): "Entwürfe", German for Drafts, goes to its \Drafts
+   * folder, here called "Drafts"; every other folder keeps its name.
+   */
+  public static String destinationName(String logical, String prefix, char separator) {
+    return logical.equals(DRAFTS) ? prefix + "Drafts" : serverName(logical, prefix, separator);
+  }
+
   /** Creates the folders (subscribing all but the emoji one) and appends every message. */
   public void seed(ImapSession session) {
     ServerInfo info = session.info();
