@@ -92,18 +92,11 @@ public final class AccountScanner {
       return new Scanned(new AccountObservation(target.id(), map, uidValidity,
           findings(s.info(), d.info(), target.rules()), folderDiffs, gmail), observed);
     } finally {
-      release(source, healthy);
-      release(destination, healthy);
+      source.release(healthy);
+      destination.release(healthy);
     }
   }
 
-  private static void release(PooledSessions sessions, boolean healthy) {
-    if (healthy) {
-      sessions.close();
-    } else {
-      sessions.abandon();
-    }
-  }
 
   /** What the capabilities mean for this migration, said in plain words. */
   static List<String> findings(ServerInfo source, ServerInfo destination, FolderRules rules) {

@@ -42,6 +42,15 @@ final class PooledSessions implements SessionProvider, AutoCloseable {
     }
   }
 
+  /** Gives the session back when the work on it ended well, else closes it. */
+  void release(boolean healthy) {
+    if (healthy) {
+      close();
+    } else {
+      abandon();
+    }
+  }
+
   /** Closes the session instead of pooling it (after a failure of unknown health). */
   void abandon() {
     if (current != null) {

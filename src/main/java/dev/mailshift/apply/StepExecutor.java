@@ -125,7 +125,7 @@ final class StepExecutor {
       action.accept(destination.get());
       healthy = true;
     } finally {
-      release(destination, healthy);
+      destination.release(healthy);
     }
   }
 
@@ -149,8 +149,8 @@ final class StepExecutor {
           + (r.warnings().isEmpty() ? "" : "; " + String.join("; ", r.warnings()));
       return new StepResult(f, StepStatus.SUCCEEDED, detail, Optional.of(r), List.of());
     } finally {
-      release(source, healthy);
-      release(destination, healthy);
+      source.release(healthy);
+      destination.release(healthy);
     }
   }
 
@@ -176,18 +176,11 @@ final class StepExecutor {
           short_.isEmpty() ? StepStatus.SUCCEEDED : StepStatus.FAILED;
       return new StepResult(v, status, detail, Optional.empty(), checks);
     } finally {
-      release(source, healthy);
-      release(destination, healthy);
+      source.release(healthy);
+      destination.release(healthy);
     }
   }
 
-  private static void release(PooledSessions sessions, boolean healthy) {
-    if (healthy) {
-      sessions.close();
-    } else {
-      sessions.abandon();
-    }
-  }
 
   private PooledSessions source(String account) {
     return new PooledSessions(s.pool(), targets.get(account).source());
