@@ -77,6 +77,25 @@ public final class KillSeries {
         () -> destinationMessages.getAsInt() >= atLeast);
   }
 
+  /**
+   * Kills applies one after another, each as soon as the destination holds one message more than
+   * when it started, until {@code wanted} of them died in the middle of copying (some but not all
+   * of {@code total} there), an apply finished by itself, or {@code maxRuns} were started. Where
+   * the destination commits whole chunks at once (MULTIAPPEND), fixed kill points can fall
+   * between two commits and miss; aiming at "one more than now" cannot.
+   */
+  public void killWhileCopying(int total, int wanted, int maxRuns) throws Exception {
+    for (int run = 0; run < maxRuns; run++) {
+      if (kills.stream().filter(k -> k.midCopy(total)).count() >= wanted) {
+        return;
+      }
+      Kill kill = killAtMessages(1);
+      if (!kill.struck() || kill.messagesAfter() >= total) {
+        return;
+      }
+    }
+  }
+
   /** One more apply, left to finish: its exit code; the output is in {@link #lastOutput}. */
   public int finish() throws Exception {
     MailshiftProcess p = start("final");
