@@ -49,12 +49,13 @@ if [ -z "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]
   say "building the jar"
   ./mvnw -B -q -o package -DskipTests >&2
   jar=$(ls target/mailshift-*-all.jar | head -1)
-  rm -f target/mailshift.jsa
+  rm -rf target/mailshift.jsa target/mailshift.aot target/sqlite-native
 fi
 # The same flags as bin/mailshift (scripts/jvm-flags.sh), its start-up cache included.
 source "$here/scripts/jvm-flags.sh"
 
 WORK=$(mktemp -d /tmp/mailshift-bench.XXXXXX)
+chmod 0755 "$WORK" # the Dovecot pair lives inside: its dovecot user must traverse it
 PAIR="$WORK/dovecot"
 cleanup() {
   "$here/scripts/dovecot-pair.sh" stop "$PAIR" >/dev/null 2>&1 || true
@@ -158,9 +159,9 @@ dst_messages() {
 
 say "warming the start-up cache (apply of a 40-message mailbox, then its no-op)"
 rm -f "$here/target/mailshift.jsa" "$here/target/mailshift.aot"
-mailshift_jvm_flags "$here/target"
+mailshift_jvm_flags "$here/target" "$jar"
 mailshift warm apply "$WORK/warm/plan.yaml"
-mailshift_jvm_flags "$here/target"
+mailshift_jvm_flags "$here/target" "$jar"
 mailshift warm2 apply "$WORK/warm/plan.yaml"
 
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)

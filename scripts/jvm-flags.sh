@@ -15,12 +15,40 @@
 #   562 MB uncapped, ~220 MB capped). Each worker needs ~12 MB at most; the engine runs fewer
 #   workers than the connection limits allow when the heap is too small for them, and says so.
 #   For more, set MAILSHIFT_JAVA_OPTS=-Xmx...
+# - SQLite's native library, extracted once into the target dir: without it sqlite-jdbc forks
+#   `uname -o` and copies the 1.1 MB library to /tmp at every start (~0.1 CPU-s of a no-op).
+#   Only where the jar's library path is known (Linux x86_64/aarch64 with glibc); elsewhere
+#   sqlite-jdbc finds its library itself.
 # Delete the cache files when the jar changes (bin/mailshift does after a build).
-mailshift_jvm_flags() {
-  local target=$1 major
+mailshift_sqlite_native() { # target jar -> prints the directory holding libsqlitejdbc.so, or nothing
+  local target=$1 jar=$2 arch dir="$1/sqlite-native"
+  # Extracted again when the jar is newer (a rebuild may bring another sqlite-jdbc version).
+  if [ -s "$dir/libsqlitejdbc.so" ] && ! [ "$jar" -nt "$dir/libsqlitejdbc.so" ]; then
+    echo "$dir"
+    return 0
+  fi
+  [ "$(uname -s)" = Linux ] || return 0
+  case "$(uname -m)" in x86_64) arch=x86_64 ;; aarch64) arch=aarch64 ;; *) return 0 ;; esac
+  ldd --version 2>&1 | grep -qi musl && return 0
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" || return 0
+  (cd "$dir.tmp" && "$JAVA_HOME/bin/jar" xf "$jar" "org/sqlite/native/Linux/$arch/libsqlitejdbc.so") \
+    2>/dev/null || return 0
+  [ -s "$dir.tmp/org/sqlite/native/Linux/$arch/libsqlitejdbc.so" ] || return 0
+  mkdir -p "$dir" && mv "$dir.tmp/org/sqlite/native/Linux/$arch/libsqlitejdbc.so" "$dir/" \
+    && touch "$dir/libsqlitejdbc.so" && rm -rf "$dir.tmp" && echo "$dir"
+}
+
+mailshift_jvm_flags() { # target [jar]
+  local target=$1 jar=${2:-} major native
   major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)
   MAILSHIFT_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmn24m -Xmx160m
     --enable-native-access=ALL-UNNAMED -XX:+DisplayVMOutputToStderr)
+  if [ -n "$jar" ]; then
+    native=$(mailshift_sqlite_native "$target" "$jar")
+    if [ -n "$native" ]; then
+      MAILSHIFT_JVM_FLAGS+=(-Dorg.sqlite.lib.path="$native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+    fi
+  fi
   if [ "${major:-0}" -ge 25 ]; then
     if [ -s "$target/mailshift.aot" ]; then
       MAILSHIFT_JVM_FLAGS+=(-XX:AOTCache="$target/mailshift.aot" -Xlog:aot=off -Xlog:cds=off)
