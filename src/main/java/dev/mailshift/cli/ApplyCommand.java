@@ -17,7 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "apply", description = "Carry out a phase: preflight, sync, validate, DNS steps; journalled and resumable.")
+@Command(name = "apply",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Carry out a phase: preflight, sync, validate, DNS steps; journalled and resumable.")
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin PlanArgument plan;

@@ -7,6 +7,9 @@ import dev.mailshift.api.MailshiftException;
 import dev.mailshift.plan.load.Prompter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,15 +25,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Email migration as code: validate, plan and apply a YAML migration plan.",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      StatusCommand.class,
-      RollbackCommand.class,
-      SandboxCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (plan: no changes)",
@@ -46,6 +40,9 @@ import picocli.CommandLine.Command;
       "10:plan --detailed-exitcode: changes pending"
     })
 public final class Main implements Runnable {
+  /** The subcommands by name, in the order help lists them. */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
   @CommandLine.Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
 
@@ -97,13 +94,16 @@ public final class Main implements Runnable {
 
   static int run(Context context, Function<Context, Mailshift> factory, String... args) {
     Main main = new Main(factory, context);
-    CommandLine cli = new CommandLine(main, new MainFactory(main));
+    MainFactory create = new MainFactory(main);
+    CommandLine cli = new CommandLine(main, create);
+    addSubcommands(cli, create, args);
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setExecutionExceptionHandler((e, line, parsed) -> handle(e, main, context.err()));
     cli.setParameterExceptionHandler((e, a) -> {
       context.err().println("error: " + e.getMessage());
-      context.err().println("  fix: run `mailshift " + commandName(e.getCommandLine()) + " --help`");
+      context.err().println("  fix: run `" + e.getCommandLine().getCommandSpec().qualifiedName()
+          + " --help`");
       return ErrorCode.USAGE.exitCode();
     });
     int code = cli.execute(args);
@@ -112,9 +112,39 @@ public final class Main implements Runnable {
     return code;
   }
 
-  private static String commandName(CommandLine line) {
-    String name = line.getCommandSpec().qualifiedName();
-    return name.startsWith("mailshift ") ? name.substring("mailshift ".length()) : "";
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("validate", ValidateCommand.class);
+    m.put("plan", PlanCommand.class);
+    m.put("apply", ApplyCommand.class);
+    m.put("status", StatusCommand.class);
+    m.put("rollback", RollbackCommand.class);
+    m.put("sandbox", SandboxCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Registers the subcommand the arguments name, or all of them when they name none (help,
+   * usage errors, completion of the command list). Reading a command's annotations is most of
+   * picocli's start-up cost, and a run needs only its own command.
+   */
+  private static void addSubcommands(CommandLine cli, CommandLine.IFactory create, String[] args) {
+    String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    Class<?> only = "help".equals(first) ? null : COMMANDS.get(first);
+    COMMANDS.forEach((name, type) -> {
+      if (only == null || only == type) {
+        cli.addSubcommand(name, new CommandLine(instance(create, type), create));
+      }
+    });
+  }
+
+  private static Object instance(CommandLine.IFactory create, Class<?> type) {
+    try {
+      return create.create(type);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the " + type.getSimpleName() + " command", e);
+    }
   }
 
   private static int handle(Exception e, Main main, PrintWriter err) {

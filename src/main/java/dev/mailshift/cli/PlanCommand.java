@@ -14,7 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "plan", description = "Read both sides (read-only) and show exactly what apply would do.")
+@Command(name = "plan",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Read both sides (read-only) and show exactly what apply would do.")
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin PlanArgument plan;

@@ -11,7 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "rollback", description = "Restore the DNS records apply changed, newest first;"
+@Command(name = "rollback",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Restore the DNS records apply changed, newest first;"
     + " safe to run again.")
 final class RollbackCommand implements Callable<Integer> {
   @ParentCommand Main main;

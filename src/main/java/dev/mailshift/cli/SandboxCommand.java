@@ -20,7 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "sandbox", description = "Run a whole migration between two in-process IMAP servers with sample mail.")
+@Command(name = "sandbox",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Run a whole migration between two in-process IMAP servers with sample mail.")
 final class SandboxCommand implements Callable<Integer> {
   @ParentCommand Main main;
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", description = "Show what ran, when, with what outcome, and per-folder progress.")
+@Command(name = "status",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Show what ran, when, with what outcome, and per-folder progress.")
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin PlanArgument plan;

@@ -10,7 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "validate", description = "Check a plan's syntax, schema and meaning; report every problem.")
+@Command(name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Check a plan's syntax, schema and meaning; report every problem.")
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin PlanArgument plan;
