@@ -26,8 +26,12 @@ public final class ServerThrottle implements Throttle {
   /** The smallest fetch worth asking for under a byte limit, however low the limit. */
   static final long MIN_BURST_BYTES = 64 * 1024;
 
+  /** Bucket4j refills at most one token per nanosecond. */
+  private static final long MAX_TOKENS_PER_SECOND = 1_000_000_000L;
+
   private final String server;
   private final long bytesPerSecond;
+  private final long bytesPerToken;
   private final int messagesPerSecond;
   private final Bucket bytes;
   private final Bucket messages;
@@ -39,7 +43,9 @@ public final class ServerThrottle implements Throttle {
     this.bytesPerSecond = bytesPerSecond;
     this.messagesPerSecond = messagesPerSecond;
     TimeMeter time = new MonotonicTime(clock);
-    this.bytes = bytesPerSecond > 0 ? bucket(bytesPerSecond, time) : null;
+    // Above 1 GB/s a token stands for several bytes (rounded up when paid).
+    this.bytesPerToken = Math.max(1, ceilDiv(bytesPerSecond, MAX_TOKENS_PER_SECOND));
+    this.bytes = bytesPerSecond > 0 ? bucket(bytesPerSecond / bytesPerToken, time) : null;
     this.messages = messagesPerSecond > 0 ? bucket(messagesPerSecond, time) : null;
     this.sleep = nanos -> sleeper.sleep(Duration.ofNanos(nanos));
   }
@@ -72,7 +78,7 @@ public final class ServerThrottle implements Throttle {
   @Override
   public void pass(long byteCount, int messageCount) {
     if (bytes != null && byteCount > 0) {
-      take(bytes, byteCount, "bytes");
+      take(bytes, ceilDiv(byteCount, bytesPerToken), "bytes");
     }
     if (messages != null && messageCount > 0) {
       take(messages, messageCount, "messages");
@@ -87,6 +93,10 @@ public final class ServerThrottle implements Throttle {
       throw new IllegalStateException("interrupted while waiting for the " + what
           + "-per-second limit of server " + server, e);
     }
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
   }
 
   @Override
