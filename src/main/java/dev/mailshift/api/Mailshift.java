@@ -63,7 +63,7 @@ public final class Mailshift {
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
       AccountScanner scanner = new AccountScanner(pool);
-      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock);
+      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock, env.sleeper());
       List<AccountObservation> observed = new ArrayList<>();
       List<String> problems = new ArrayList<>();
       List<String> conflicts = new ArrayList<>();
@@ -150,7 +150,8 @@ public final class Mailshift {
           ? Optional.of(new DnsSetup(env).request(plan, state,
               confirm || phase.gate() == Phase.Gate.APPROVAL, listener::instructions))
           : Optional.empty();
-      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock),
+      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock,
+              env.sleeper()),
           Engines.verifier(state), new StateJournal(state), listener,
           plans.workers(plan));
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,
