@@ -7,6 +7,7 @@ import dev.mailshift.apply.ApplyListener;
 import dev.mailshift.imap.Access;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.JakartaImapConnector;
+import dev.mailshift.report.PlanText;
 import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.TestMessage;
 import dev.mailshift.testsupport.VirtualTime;
@@ -124,6 +125,25 @@ class RateLimitsGreenMailTest {
     assertThat(time.waited()).isBetween(expected, expected.plusMillis(10));
     // paced chunk by chunk: no wait for more than one second's worth
     assertThat(time.waits()).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void plan_withRateLimits_namesThemOnceForTheServersItUses() throws Exception {
+    // given: limits on both servers, and on a third the phase does not use
+    Path plan = plan("""
+        old: { imap: "imap://127.0.0.1:%d", plaintext: true, limits: { bytes-per-second: 20MB } }
+        new: { imap: "imap://127.0.0.1:%d", plaintext: true, limits: { bytes-per-second: 1MB, messages-per-second: 200 } }
+        spare: { imap: "imap://127.0.0.1:1", plaintext: true, limits: { messages-per-second: 9 } }
+        """.formatted(source.getImap().getPort(), destination.getImap().getPort()),
+        "{ source: alice, source-server: old, destination-server: new }");
+
+    // when
+    String text = PlanText.render(mailshift().plan(plan, Optional.empty()));
+
+    // then
+    assertThat(text.lines().filter(l -> l.startsWith("rate limits")))
+        .containsExactly("rate limits, for all accounts together: old 20.0 MB/s;"
+            + " new 1.0 MB/s, 200 messages/s");
   }
 
   @Test
