@@ -7,6 +7,7 @@ import dev.mailshift.apply.ApplyListener;
 import dev.mailshift.imap.Access;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.JakartaImapConnector;
+import dev.mailshift.report.Json;
 import dev.mailshift.report.PlanText;
 import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.TestMessage;
@@ -138,12 +139,14 @@ class RateLimitsGreenMailTest {
         "{ source: alice, source-server: old, destination-server: new }");
 
     // when
-    String text = PlanText.render(mailshift().plan(plan, Optional.empty()));
+    PlanResult result = mailshift().plan(plan, Optional.empty());
 
     // then
-    assertThat(text.lines().filter(l -> l.startsWith("rate limits")))
+    assertThat(PlanText.render(result).lines().filter(l -> l.startsWith("rate limits")))
         .containsExactly("rate limits, for all accounts together: old 20.0 MB/s;"
             + " new 1.0 MB/s, 200 messages/s");
+    assertThat(Json.plan(result).replaceAll("\\s", "")).contains("\"rateLimits\":[{\"server\":\"old\","
+        + "\"bytesPerSecond\":20000000,\"messagesPerSecond\":0}");
   }
 
   @Test
