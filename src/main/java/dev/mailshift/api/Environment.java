@@ -12,7 +12,9 @@ import java.util.Objects;
  * What the facade takes from its caller instead of reading globals: environment variables (for
  * {@code env:} secrets), how to ask for a {@code prompt} secret, the IMAP connector, the clock
  * message ages ({@code messages.max-age}, {@code min-age}) are counted from and DNS waits
- * (propagation, the MX gate) run on, and the sleeper those waits use.
+ * (propagation, the MX gate) and server rate limits ({@code limits.bytes-per-second}, {@code
+ * messages-per-second}) run on, and the sleeper those waits use. A test's sleeper should advance
+ * its clock: rate limits earn their allowance only as the clock moves.
  */
 public record Environment(
     Map<String, String> variables,

@@ -63,7 +63,7 @@ public final class Mailshift {
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
       AccountScanner scanner = new AccountScanner(pool);
-      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock);
+      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock, env.sleeper());
       List<AccountObservation> observed = new ArrayList<>();
       List<String> problems = new ArrayList<>();
       List<String> conflicts = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class Mailshift {
       }
       ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed,
           dns);
-      return new PlanResult(set, observed, dns);
+      return new PlanResult(set, observed, dns, rateLimits(plan, targets));
     }
   }
 
@@ -150,7 +150,8 @@ public final class Mailshift {
           ? Optional.of(new DnsSetup(env).request(plan, state,
               confirm || phase.gate() == Phase.Gate.APPROVAL, listener::instructions))
           : Optional.empty();
-      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock),
+      Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock,
+              env.sleeper()),
           Engines.verifier(state), new StateJournal(state), listener,
           plans.workers(plan));
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,
@@ -206,6 +207,21 @@ public final class Mailshift {
           phase.orElse(run.map(n -> "run " + n).orElse("all")), "rollback");
       return rollback.run(connected, records, List.copyOf(runs), runId);
     }
+  }
+
+  /** The rate limits of the servers the phase's accounts use, where any is set. */
+  private static List<PlanResult.RateLimit> rateLimits(Plan plan, List<AccountTarget> targets) {
+    java.util.Set<String> used = new java.util.LinkedHashSet<>();
+    targets.forEach(t -> {
+      used.add(t.source().server());
+      used.add(t.destination().server());
+    });
+    return plan.servers().values().stream()
+        .filter(s -> used.contains(s.name()))
+        .filter(s -> s.limits().bytesPerSecond() > 0 || s.limits().messagesPerSecond() > 0)
+        .map(s -> new PlanResult.RateLimit(s.name(), s.limits().bytesPerSecond(),
+            s.limits().messagesPerSecond()))
+        .toList();
   }
 
   private static <T> T run(java.util.function.Supplier<T> observe) {

@@ -14,15 +14,31 @@ import java.util.Optional;
  * disagreements, confirmation reasons and the MX gate), for rendering as text or JSON.
  */
 public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
-    Optional<DnsPlan> dns) {
+    Optional<DnsPlan> dns, List<RateLimit> rateLimits) {
   public PlanResult {
     Objects.requireNonNull(changeSet, "changeSet");
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(dns, "dns");
+    rateLimits = List.copyOf(rateLimits);
+  }
+
+  public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
+      Optional<DnsPlan> dns) {
+    this(changeSet, accounts, dns, List.of());
   }
 
   public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts) {
     this(changeSet, accounts, Optional.empty());
+  }
+
+  /**
+   * A server's {@code limits.bytes-per-second} and {@code messages-per-second} (0 = unlimited),
+   * which pace its accounts together.
+   */
+  public record RateLimit(String server, long bytesPerSecond, int messagesPerSecond) {
+    public RateLimit {
+      Objects.requireNonNull(server, "server");
+    }
   }
 
   /** Totals over all accounts. */

@@ -2,10 +2,12 @@ package dev.mailshift.api;
 
 import dev.mailshift.apply.AccountTarget;
 import dev.mailshift.apply.SessionKey;
+import dev.mailshift.apply.ServerThrottle;
 import dev.mailshift.apply.SessionPool;
 import dev.mailshift.imap.Access;
 import dev.mailshift.imap.Credentials;
 import dev.mailshift.imap.ImapEndpoint;
+import dev.mailshift.imap.Throttle;
 import dev.mailshift.plan.Account;
 import dev.mailshift.plan.Phase;
 import dev.mailshift.plan.Plan;
@@ -125,15 +127,29 @@ final class Plans {
               + ProblemFormatter.format(problems(plan, secrets)).stripTrailing(),
           "Set the environment variables, create the files or fix the commands named above.");
     }
+    Map<String, ImapEndpoint> endpoints = endpoints(plan);
     List<AccountTarget> out = new ArrayList<>();
     for (Account a : accounts) {
       SecretResolver.AccountSecrets s = secrets.secrets().get(a.id());
       out.add(new AccountTarget(a.id(),
-          key(plan, a, a.source(), "source", s.source(), Access.READ_ONLY),
-          key(plan, a, a.destination(), "destination", s.destination(),
+          key(endpoints, a, a.source(), "source", s.source(), Access.READ_ONLY),
+          key(endpoints, a, a.destination(), "destination", s.destination(),
               writeDestination ? Access.READ_WRITE : Access.READ_ONLY),
           a.folders()));
     }
+    return out;
+  }
+
+  /**
+   * One endpoint per server, with one throttle per server shared by all its accounts and
+   * sessions: the scope of {@code limits.bytes-per-second} and {@code messages-per-second}, as
+   * the {@link SessionPool} is for {@code connections}.
+   */
+  private Map<String, ImapEndpoint> endpoints(Plan plan) {
+    Map<String, ImapEndpoint> out = new HashMap<>();
+    plan.servers().forEach((name, s) -> out.put(name, endpoint(s, ServerThrottle.of(name,
+        s.limits().bytesPerSecond(), s.limits().messagesPerSecond(), env.clock(),
+        env.sleeper()))));
     return out;
   }
 
@@ -147,19 +163,20 @@ final class Plans {
     return new SecretResolver(env.variables(), plan.source().baseDir(), env.prompter(), Duration.ofSeconds(30));
   }
 
-  private static SessionKey key(Plan plan, Account a, Account.Side side, String sideName, Secret password,
-      Access access) {
-    Server s = plan.server(side.server());
-    return new SessionKey(a.id(), sideName, s.name(), endpoint(s), new Credentials(side.user(), password), access);
+  private static SessionKey key(Map<String, ImapEndpoint> endpoints, Account a, Account.Side side,
+      String sideName, Secret password, Access access) {
+    return new SessionKey(a.id(), sideName, side.server(), endpoints.get(side.server()),
+        new Credentials(side.user(), password), access);
   }
 
-  static ImapEndpoint endpoint(Server s) {
+  static ImapEndpoint endpoint(Server s, Throttle throttle) {
     ImapEndpoint.TlsMode tls = switch (s.tls()) {
       case IMPLICIT -> ImapEndpoint.TlsMode.IMPLICIT;
       case STARTTLS -> ImapEndpoint.TlsMode.STARTTLS;
       case NONE -> ImapEndpoint.TlsMode.NONE;
     };
-    return new ImapEndpoint(s.host(), s.port(), tls, s.caFile(), s.insecure(), s.limits().timeout());
+    return new ImapEndpoint(s.host(), s.port(), tls, s.caFile(), s.insecure(), s.limits().timeout(),
+        throttle);
   }
 
   SessionPool pool(Plan plan) {

@@ -17,7 +17,8 @@ import org.eclipse.angus.mail.iap.Response;
 
 /**
  * APPEND of exact bytes, streamed from {@link FetchedMessage#open()} as the literal, with flags
- * and INTERNALDATE. The new UID comes from APPENDUID (RFC 4315 section 3).
+ * and INTERNALDATE. The new UID comes from APPENDUID (RFC 4315 section 3). A {@link Throttle}
+ * paces each literal buffer by buffer as it is written.
  */
 final class Appender {
   private static final Pattern APPENDUID =
@@ -25,10 +26,13 @@ final class Appender {
   private static final Pattern APPENDUID_SET =
       Pattern.compile("\\[APPENDUID (\\d+) ([\\d:,]+)]", Pattern.CASE_INSENSITIVE);
 
+  /** The bytes one write of a literal carries: also the grain the throttle paces appends at. */
+  private static final int BUFFER = 64 * 1024;
+
   private Appender() {}
 
-  static OptionalLong append(Wire wire, ServerInfo info, String folder, FetchedMessage message,
-      Set<String> flags, Instant internalDate) {
+  static OptionalLong append(Wire wire, ServerInfo info, Throttle throttle, String folder,
+      FetchedMessage message, Set<String> flags, Instant internalDate) {
     long size = message.size();
     if (size > Integer.MAX_VALUE) {
       throw new ImapException(Kind.REJECTED, "append to \"" + folder + "\" on "
@@ -47,7 +51,7 @@ final class Appender {
         args.writeAtom(flagList);
       }
       args.writeString(Wording.internalDate(internalDate));
-      args.writeBytes(new StreamLiteral(message));
+      args.writeBytes(new StreamLiteral(message, throttle));
       Response ok = wire.simple(p, Op.APPEND, folder, "APPEND", args);
       return appendUid(ok);
     });
@@ -59,8 +63,8 @@ final class Appender {
    * it is missing or does not count as many UIDs as messages, all UIDs are empty. A message over
    * APPENDLIMIT or over 2 GB is refused before anything is sent.
    */
-  static List<OptionalLong> appendAll(Wire wire, ServerInfo info, String folder,
-      List<ImapSession.Append> messages) {
+  static List<OptionalLong> appendAll(Wire wire, ServerInfo info, Throttle throttle,
+      String folder, List<ImapSession.Append> messages) {
     for (ImapSession.Append a : messages) {
       long size = a.message().size();
       if (size > Integer.MAX_VALUE
@@ -78,7 +82,7 @@ final class Appender {
           args.writeAtom(flagList);
         }
         args.writeString(Wording.internalDate(a.internalDate()));
-        args.writeBytes(new StreamLiteral(a.message()));
+        args.writeBytes(new StreamLiteral(a.message(), throttle));
       }
       Response ok = wire.simple(p, Op.APPEND, folder, "APPEND", args);
       List<Long> uids = appendUids(ok, messages.size());
@@ -121,8 +125,11 @@ final class Appender {
     return m.find() ? OptionalLong.of(Long.parseLong(m.group(2))) : OptionalLong.empty();
   }
 
-  /** The message as an IMAP literal, copied from its stream without buffering it whole. */
-  private record StreamLiteral(FetchedMessage message) implements Literal {
+  /**
+   * The message as an IMAP literal, copied from its stream without buffering it whole; each
+   * buffer passes the throttle before it is written, and the message counts with the first.
+   */
+  private record StreamLiteral(FetchedMessage message, Throttle throttle) implements Literal {
     @Override
     public int size() {
       return (int) message.size();
@@ -130,14 +137,17 @@ final class Appender {
 
     @Override
     public void writeTo(OutputStream os) throws IOException {
-      byte[] buf = new byte[64 * 1024];
+      byte[] buf = new byte[BUFFER];
       long left = message.size();
+      int messages = 1;
       try (InputStream in = message.open()) {
         while (left > 0) {
           int n = in.read(buf, 0, (int) Math.min(buf.length, left));
           if (n < 0) {
             break;
           }
+          pace(n, messages);
+          messages = 0;
           os.write(buf, 0, n);
           left -= n;
         }
@@ -147,6 +157,22 @@ final class Appender {
           throw new IOException("message UID " + message.uid() + " is not "
               + message.size() + " bytes long as announced");
         }
+        if (messages > 0) {
+          pace(0, messages); // an empty literal is still a message
+        }
+      }
+    }
+
+    /**
+     * Waits for the throttle. A literal cut short cannot be finished later, so a wait that fails
+     * (interrupted) ends the connection as an I/O failure would.
+     */
+    private void pace(long bytes, int messages) throws IOException {
+      try {
+        throttle.pass(bytes, messages);
+      } catch (RuntimeException e) {
+        throw new IOException("append of message UID " + message.uid() + " stopped: "
+            + e.getMessage(), e);
       }
     }
   }

@@ -21,35 +21,48 @@ import org.eclipse.angus.mail.imap.protocol.UID;
  * in {@code BODY.PEEK[]<offset.length>} chunks into a temp file. Every message is checked against
  * its RFC822.SIZE before it is handed out. A message that is gone (expunged meanwhile) is
  * skipped.
+ *
+ * <p>Under a {@link Throttle}, batches and chunks are no larger than its burst, and each is paid
+ * for before it is asked for, while the connection is idle: a large message is paced chunk by
+ * chunk, never fetched in one burst.
  */
 final class BodyFetcher {
   private final Wire wire;
   private final FetchLimits limits;
+  private final Throttle throttle;
   private final String folder;
+  private final int chunkBytes;
+  private final long batchBytes;
+  private final int batchMessages;
 
-  BodyFetcher(Wire wire, FetchLimits limits, String folder) {
+  BodyFetcher(Wire wire, FetchLimits limits, Throttle throttle, String folder) {
     this.wire = wire;
     this.limits = limits;
+    this.throttle = throttle;
     this.folder = folder;
+    this.chunkBytes = (int) Math.min(limits.chunkBytes(), Math.max(1, throttle.burstBytes()));
+    this.batchBytes = Math.min(limits.batchBytes(), Math.max(1, throttle.burstBytes()));
+    this.batchMessages = Math.min(FetchLimits.MAX_BATCH_MESSAGES,
+        Math.max(1, throttle.burstMessages()));
   }
 
   void fetch(List<UidSize> messages, Consumer<FetchedMessage> sink) {
     List<UidSize> batch = new ArrayList<>();
-    long batchBytes = 0;
+    long pending = 0;
     for (UidSize m : messages) {
-      if (m.size() > limits.chunkBytes()) {
+      if (m.size() > chunkBytes) {
         flush(batch, sink);
-        batchBytes = 0;
+        pending = 0;
         large(m).ifPresent(sink);
         continue;
       }
-      if (!batch.isEmpty() && (batchBytes + m.size() > limits.batchBytes()
-          || batch.size() >= FetchLimits.MAX_BATCH_MESSAGES)) {
+      if (!batch.isEmpty() && (pending + m.size() > batchBytes
+          || batch.size() >= batchMessages)) {
         flush(batch, sink);
-        batchBytes = 0;
+        pending = 0;
       }
       batch.add(m);
-      batchBytes += m.size();
+      pending += m.size();
     }
     flush(batch, sink);
   }
@@ -78,6 +91,7 @@ final class BodyFetcher {
     batch.forEach(m -> expected.put(m.uid(), m.size()));
     String set = String.join(",",
         UidSets.of(batch.stream().map(UidSize::uid).toList()));
+    throttle.pass(batch.stream().mapToLong(UidSize::size).sum(), batch.size());
     Map<Long, FetchedMessage> got = new HashMap<>();
     try {
       wire.call(Op.FETCH, folder, p -> wire.run(p, Op.FETCH, folder,
@@ -132,7 +146,8 @@ final class BodyFetcher {
     long size = m.size();
     while (spool.received() < size) {
       long offset = spool.received();
-      long want = Math.min(limits.chunkBytes(), size - offset);
+      long want = Math.min(chunkBytes, size - offset);
+      throttle.pass(want, offset == 0 ? 1 : 0);
       // On the last chunk ask for one byte more: a body longer than RFC822.SIZE shows up as an
       // extra byte and fails the size check instead of being cut silently.
       long ask = offset + want >= size ? want + 1 : want;

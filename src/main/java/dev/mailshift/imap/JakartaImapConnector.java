@@ -10,7 +10,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 /**
  * Opens {@link JakartaImapSession}s: one {@code Session.getInstance(props)} and one connection
  * per session, TLS as the endpoint says (verified unless it says {@code insecure}), timeouts from
- * the endpoint. Large fetched messages are spooled to {@code spoolDir}.
+ * the endpoint. Large fetched messages are spooled to {@code spoolDir}. Sessions are paced by the
+ * endpoint's {@link Throttle}.
  */
 public final class JakartaImapConnector implements ImapConnector {
   private final FetchLimits limits;
@@ -59,7 +60,8 @@ public final class JakartaImapConnector implements ImapConnector {
       throw failures.fromThrowable(Op.CONNECT, "", e);
     }
     try {
-      return new JakartaImapSession(wire, ServerProbe.probe(wire), access, limits);
+      return new JakartaImapSession(wire, ServerProbe.probe(wire), access, limits,
+          endpoint.throttle());
     } catch (RuntimeException e) {
       wire.close();
       throw e;

@@ -26,21 +26,25 @@ import java.util.function.Consumer;
  * asked and skips one the server no longer has (expunged meanwhile); {@link #create} of an
  * existing folder succeeds; {@link #append} above an advertised APPENDLIMIT fails REJECTED
  * without sending the bytes. A sink's own exception leaves unchanged, the connection still usable.
+ * Bodies fetched and literals appended are paced by the endpoint's {@link Throttle}.
  */
 public final class JakartaImapSession implements ImapSession {
   private final Wire wire;
   private final ServerInfo info;
   private final Access access;
   private final FetchLimits limits;
+  private final Throttle throttle;
   private Selection selection;
 
   private record Selection(String folder, boolean writable, FolderStatus status) {}
 
-  JakartaImapSession(Wire wire, ServerInfo info, Access access, FetchLimits limits) {
+  JakartaImapSession(Wire wire, ServerInfo info, Access access, FetchLimits limits,
+      Throttle throttle) {
     this.wire = wire;
     this.info = info;
     this.access = Objects.requireNonNull(access, "access");
     this.limits = limits;
+    this.throttle = Objects.requireNonNull(throttle, "throttle");
   }
 
   @Override
@@ -123,14 +127,15 @@ public final class JakartaImapSession implements ImapSession {
 
   @Override
   public void fetchBodies(List<UidSize> messages, Consumer<FetchedMessage> sink) {
-    new BodyFetcher(wire, limits, selected().folder()).fetch(messages, sink);
+    new BodyFetcher(wire, limits, throttle, selected().folder()).fetch(messages, sink);
   }
 
   @Override
   public OptionalLong append(String folder, FetchedMessage message, Set<String> flags,
       Instant internalDate) {
     writable("append");
-    OptionalLong uid = Appender.append(wire, info, folder, message, flags, internalDate);
+    OptionalLong uid = Appender.append(wire, info, throttle, folder, message, flags,
+        internalDate);
     if (selection != null && selection.folder().equals(folder)) {
       // Keep the selection's counters true without a round trip, or forget them.
       FolderStatus s = selection.status();
@@ -147,7 +152,7 @@ public final class JakartaImapSession implements ImapSession {
     if (messages.size() < 2 || !info.has("MULTIAPPEND")) {
       return ImapSession.super.appendAll(folder, messages);
     }
-    List<OptionalLong> uids = Appender.appendAll(wire, info, folder, messages);
+    List<OptionalLong> uids = Appender.appendAll(wire, info, throttle, folder, messages);
     if (selection != null && selection.folder().equals(folder)) {
       long highest = uids.stream().mapToLong(u -> u.orElse(0)).max().orElse(0);
       FolderStatus st = selection.status();

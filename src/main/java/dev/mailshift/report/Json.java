@@ -23,6 +23,7 @@ public final class Json {
     root.set("changeSet", JSON.readTree(PlanFile.toJson(r.changeSet())));
     root.set("summary", JSON.valueToTree(r.summary()));
     root.put("hasChanges", r.hasChanges());
+    root.set("rateLimits", JSON.valueToTree(r.rateLimits()));
     r.dns().ifPresent(d -> {
       ObjectNode dns = root.putObject("dns");
       dns.put("zone", d.zone());

@@ -29,6 +29,7 @@ public final class PlanText {
     out.append("mailshift plan ").append(result.changeSet().planName())
         .append(", phase ").append(result.changeSet().phase())
         .append(", ").append(result.accounts().size()).append(" account(s)\n");
+    rateLimits(out, result.rateLimits());
     for (AccountObservation o : result.accounts()) {
       out.append('\n').append(o.account()).append('\n');
       folderMap(out, o);
@@ -51,6 +52,24 @@ public final class PlanText {
     }
     result.dns().ifPresent(d -> out.append(DnsPlanText.summary(d)).append('\n'));
     return out.toString();
+  }
+
+  private static void rateLimits(StringBuilder out, List<PlanResult.RateLimit> limits) {
+    if (limits.isEmpty()) {
+      return;
+    }
+    List<String> each = limits.stream().map(l -> {
+      List<String> rates = new java.util.ArrayList<>();
+      if (l.bytesPerSecond() > 0) {
+        rates.add(Sizes.human(l.bytesPerSecond()) + "/s");
+      }
+      if (l.messagesPerSecond() > 0) {
+        rates.add(l.messagesPerSecond() + " messages/s");
+      }
+      return l.server() + " " + String.join(", ", rates);
+    }).toList();
+    out.append("rate limits, for all accounts together: ").append(String.join("; ", each))
+        .append('\n');
   }
 
   /** The folder maps alone, conflicts marked: what {@code plan} shows when it cannot plan. */

@@ -217,7 +217,8 @@ class JakartaImapFoldersAndFlagsTest {
     store.connect(endpoint.host(), endpoint.port(), "alice", GreenMailServers.PASSWORD);
     ServerInfo noUidplus = new ServerInfo(Set.of("IMAP4REV1"), "", '.', OptionalLong.empty());
     ImapSession old = new JakartaImapSession(new Wire(store, new Failures("greenmail")),
-        noUidplus, Access.READ_WRITE, FetchLimits.defaults(java.nio.file.Path.of(".")));
+        noUidplus, Access.READ_WRITE, FetchLimits.defaults(java.nio.file.Path.of(".")),
+        Throttle.NONE);
     open.add(old);
     old.select("INBOX");
 
