@@ -148,7 +148,8 @@ class DnsChecksTest {
                 .replace("\":", "\": ") + "\n"
             + "  timeouts: " + SchemaDefaultsTest.defaults("dnsTimeouts") + "\n"
             + "  outgoing: " + SchemaDefaultsTest.defaults("dnsOutgoing") + "\n"
-            + "  safety: " + SchemaDefaultsTest.defaults("dnsSafety") + "\n")
+            + "  safety: " + SchemaDefaultsTest.defaults("dnsSafety") + "\n"
+            + "  checks: { mx-smtp: " + SchemaDefaultsTest.defaults("dnsMxSmtp") + " }\n")
         .replace("tsig: { name: k,", "tsig: { name: k, algorithm: "
             + SchemaDefaultsTest.DEFS.at("/tsig/properties/algorithm/default") + ",")
         .replace("    mx: [", "    " + SchemaDefaultsTest.defaults("dnsRecords")
@@ -165,7 +166,7 @@ class DnsChecksTest {
     assertThat(b.plan().orElseThrow().dns()).get().usingRecursiveComparison()
         .ignoringFieldsMatchingRegexes(".*location").isEqualTo(a.plan().orElseThrow().dns().get());
     assertThat(explicit).contains("cutover-ttl", "max-change-share", "propagation",
-        "hmac-sha256", "\"srv\": []");
+        "hmac-sha256", "\"srv\": []", "\"port\":25", "\"timeout\":\"10s\"");
   }
 
   @Test
@@ -215,6 +216,11 @@ class DnsChecksTest {
       "spf syntax        | 'spf: \"v=spf1'          | 'spf: \"spf1'",
       "dmarc syntax      | 'dmarc: \"v=DMARC1; '    | 'dmarc: \"DMARC1; '",
       "share above 1     | 'zone: acme.example'     | 'zone: acme.example\n  safety: { max-change-share: 2 }'",
+      "smtp port zero    | 'zone: acme.example'     | 'zone: acme.example\n  checks: { mx-smtp: { port: 0 } }'",
+      "smtp port text    | 'zone: acme.example'     | 'zone: acme.example\n  checks: { mx-smtp: { port: \"25\" } }'",
+      "smtp enabled text | 'zone: acme.example'     | 'zone: acme.example\n  checks: { mx-smtp: { enabled: \"yes\" } }'",
+      "smtp bad timeout  | 'zone: acme.example'     | 'zone: acme.example\n  checks: { mx-smtp: { timeout: 10 } }'",
+      "checks unknown    | 'zone: acme.example'     | 'zone: acme.example\n  checks: { smtp: false }'",
       "bad step          | 'dns-auth'               | 'dns-authh'",
   })
   void validate_oneDnsMistake_exactlyOneProblemFromTheLoader(String what, String from,

@@ -55,6 +55,8 @@ class PlanSchemaAgreementTest {
         Arguments.of(DnsSection.Timeouts.class, "/$defs/dnsTimeouts"),
         Arguments.of(DnsSection.Outgoing.class, "/$defs/dnsOutgoing"),
         Arguments.of(DnsSection.Safety.class, "/$defs/dnsSafety"),
+        Arguments.of(DnsSection.Checks.class, "/$defs/dnsChecks"),
+        Arguments.of(DnsSection.MxSmtp.class, "/$defs/dnsMxSmtp"),
         Arguments.of(DnsProviderConfig.Tsig.class, "/$defs/tsig"),
         Arguments.of(DnsTargets.class, "/$defs/dnsRecords"),
         Arguments.of(DnsTargets.Mx.class, "/$defs/mx"),
