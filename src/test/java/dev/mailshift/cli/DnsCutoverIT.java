@@ -296,7 +296,8 @@ class DnsCutoverIT {
     // then
     assertThat(rollback.code()).as(rollback.out() + rollback.err()).isZero();
     assertThat(rollback.out()).contains("~ acme.test. MX restored to TTL 3: 10 mx.old.test. |"
-        + " 20 mx2.old.test.").contains("Rollback complete");
+        + " 20 mx2.old.test.").contains("Rollback complete").contains("every authoritative"
+        + " server answers the restored records");
     assertThat(zoneAfter).isEqualTo(zoneBefore);
     assertThat(again.code()).isZero();
     assertThat(again.out()).doesNotContain("  ~ ").contains("= acme.test. MX already holds");
