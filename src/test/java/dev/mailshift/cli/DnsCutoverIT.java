@@ -432,4 +432,33 @@ class DnsCutoverIT {
     assertThat(run.out()).contains("dns-validate:").doesNotContain("mx-smtp");
     assertThat(mta.connections()).isZero();
   }
+
+  @Test
+  void planApplyStatus_dnsOnlyPlanWithoutServersOrAccounts_runsTheDnsPhase() throws Exception {
+    // given: the same plan without servers: and accounts:
+    Path plan = rfc2136Plan();
+    String text = Files.readString(plan);
+    Files.writeString(plan, text.substring(0, text.indexOf("servers:\n"))
+        + text.substring(text.indexOf("dns:\n")));
+    assertThat(Files.readString(plan)).doesNotContain("accounts:").doesNotContain("imaps://");
+
+    // when
+    Run validate = mailshift("validate", plan.toString());
+    Run planned = mailshift("plan", plan.toString(), "--phase", "prepare-dns");
+    Run applied = mailshift("apply", plan.toString(), "--phase", "prepare-dns", "--confirm");
+    Run status = mailshift("status", plan.toString());
+
+    // then
+    assertThat(validate.code()).as(validate.out() + validate.err()).isZero();
+    assertThat(planned.code()).as(planned.out() + planned.err()).isZero();
+    assertThat(planned.out()).startsWith("mailshift plan dns-it, phase prepare-dns, DNS steps"
+        + " only\n").contains("DNS: 7 RRset change(s) in zone acme.test")
+        .doesNotContain("account");
+    assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
+    assertThat(applied.out()).contains("7 step(s) succeeded, 0 failed");
+    assertThat(mx()).containsExactly("acme.test.\t\t1\tIN\tMX\t10 mx.old.test.",
+        "acme.test.\t\t1\tIN\tMX\t20 mx2.old.test.");
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out()).contains("MX switch");
+  }
 }

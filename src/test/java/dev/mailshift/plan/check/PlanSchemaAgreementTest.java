@@ -89,8 +89,11 @@ class PlanSchemaAgreementTest {
       "Dkim.private-key-file", "Dkim.key is DkimKey.Generate(privateKeyFile) with key: generate",
       "Dkim.public-key", "Dkim.key is DkimKey.Given(publicKey)");
 
-  /** Optional properties without a JSON default: their default depends on other values. */
-  static final Set<String> NO_DEFAULT = Set.of(
+  /**
+   * Optional properties without a JSON default: their default depends on other values (servers:
+   * is required unless the plan is DNS-only).
+   */
+  static final Set<String> NO_DEFAULT = Set.of("root.servers",
       "server.ca-file", "account.destination", "account.id", "account.batch",
       "account.source-server", "account.destination-server", "account.source-password",
       "account.destination-password", "account.folders", "accountDefaults.source-server",
