@@ -74,7 +74,8 @@ class HostChecksTest {
 
   // The SMTP probe of the MX hosts, against real sockets on 127.0.0.1 (tests cannot bind 25).
 
-  private static final List<DnsTargets.Mx> MX1 = List.of(new DnsTargets.Mx(10, "mx1.newhost.test."));
+  private static final List<DnsTargets.Mx> MX1 =
+      List.of(new DnsTargets.Mx(10, "mx1.newhost.test."));
   private static final FakeRecursiveLookup LOOPBACK =
       new FakeRecursiveLookup().host("mx1.newhost.test", "127.0.0.1");
 
