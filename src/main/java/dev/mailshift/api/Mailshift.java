@@ -200,7 +200,8 @@ public final class Mailshift {
       java.util.Set<Long> runs = new java.util.LinkedHashSet<>();
       var records = rollback.select(zone, run, phase, runs);
       if (records.isEmpty()) {
-        return new RollbackResult(zone, List.of(), List.of(), List.of(), Optional.empty());
+        return new RollbackResult(zone, List.of(), List.of(), List.of(), Optional.empty(),
+            List.of());
       }
       DnsZone connected = new DnsSetup(env).connect(plan, instructions);
       long runId = state.journal().startRun(plan.name(), plan.source().sha256(),

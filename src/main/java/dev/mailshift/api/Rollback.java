@@ -57,7 +57,7 @@ final class Rollback {
   }
 
   RollbackResult run(DnsZone zone, List<RollbackRecord> records, List<Long> runs, long runId) {
-    RollbackReport report = new DnsRollback(zone.provider()).restore(records);
+    RollbackReport report = new DnsRollback(zone.provider(), zone::await).restore(records);
     List<RollbackResult.Restored> restored = new ArrayList<>();
     for (RollbackReport.Restored r : report.restored()) {
       restored.add(new RollbackResult.Restored(r.previous().name(), r.previous().type(),
@@ -77,10 +77,25 @@ final class Rollback {
           "RestoreDns", "restore " + p.name() + " " + p.type(), null);
       journal.journalFinish(entry, StepStatus.FAILED, "pending: " + failure.orElse(""));
     }
+    List<RollbackResult.Unserved> unserved = unserved(report, runId);
     RollbackResult result = new RollbackResult(zone.section().zone(), runs, restored, pending,
-        failure);
+        failure, unserved);
     journal.finishRun(runId, result.complete() ? RunOutcome.SUCCEEDED : RunOutcome.FAILED,
-        restored.size() + " RRset(s) restored, " + pending.size() + " pending");
+        restored.size() + " RRset(s) restored, " + pending.size() + " pending"
+            + (unserved.isEmpty() ? "" : ", " + unserved.size() + " not yet on every server"));
     return result;
+  }
+
+  /** The restored RRsets some server did not answer in time, each journalled as failed. */
+  private List<RollbackResult.Unserved> unserved(RollbackReport report, long runId) {
+    List<RollbackResult.Unserved> out = new ArrayList<>();
+    for (RollbackReport.Unserved u : report.unserved()) {
+      out.add(new RollbackResult.Unserved(u.restored().name(), u.restored().type(),
+          DnsChanges.value(u.restored()), u.lagging()));
+      long entry = journal.journalStart(runId, "rollback-served:" + u.restored().key(),
+          "AwaitDns", "every server answers " + u.restored().key(), null);
+      journal.journalFinish(entry, StepStatus.FAILED, "not yet answered by: " + u.lagging());
+    }
+    return out;
   }
 }

@@ -8,14 +8,16 @@ import java.util.Optional;
 /**
  * The outcome of {@code rollback}: which runs' DNS changes were undone, the RRsets restored (in
  * the order done; {@code alreadyRestored} when one held its old records already, e.g. after an
- * interrupted rollback), those still pending, and why the rollback stopped. Safe to run again.
+ * interrupted rollback), those still pending, why the rollback stopped, and the restored RRsets
+ * that not every authoritative server answered within the propagation timeout. Safe to run again.
  */
 public record RollbackResult(
     String zone,
     List<Long> runs,
     List<Restored> restored,
     List<Pending> pending,
-    Optional<String> failure) {
+    Optional<String> failure,
+    List<Unserved> unserved) {
 
   public RollbackResult {
     Objects.requireNonNull(zone, "zone");
@@ -23,7 +25,14 @@ public record RollbackResult(
     restored = List.copyOf(restored);
     pending = List.copyOf(pending);
     Objects.requireNonNull(failure, "failure");
+    unserved = List.copyOf(unserved);
   }
+
+  /**
+   * One RRset restored on the primary that some servers did not answer in time: {@code lagging}
+   * names each and what it served.
+   */
+  public record Unserved(String name, String type, RrsetValue value, String lagging) {}
 
   /** One RRset back to what it held before mailshift changed it. */
   public record Restored(String name, String type, RrsetValue value, boolean alreadyRestored) {}
@@ -33,7 +42,8 @@ public record RollbackResult(
    */
   public record Pending(String name, String type, RrsetValue wrote, RrsetValue previous) {}
 
+  /** Everything restored and answered by every authoritative server. */
   public boolean complete() {
-    return pending.isEmpty() && failure.isEmpty();
+    return pending.isEmpty() && failure.isEmpty() && unserved.isEmpty();
   }
 }

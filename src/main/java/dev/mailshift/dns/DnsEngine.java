@@ -77,7 +77,8 @@ public final class DnsEngine {
   }
 
   public MailAuthChecks checks(DnsSection dns) {
-    return new MailAuthChecks(new LookupSessionLookup(recursive, dns.timeouts().query()));
+    return new MailAuthChecks(new LookupSessionLookup(recursive, dns.timeouts().query()),
+        dns.checks());
   }
 
   private ZoneReader reader(DnsSection dns) {

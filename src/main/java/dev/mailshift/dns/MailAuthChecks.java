@@ -12,13 +12,25 @@ import java.util.Optional;
  * The mail-authentication checks of a {@code validate} step: SPF, DKIM, DMARC, MX and SRV. Run
  * them on the state a zone will have after the plan ({@link #zoneState}) before the first mail
  * leaves the new host, and on the observed live zone afterwards. Only the SPF includes and the MX
- * / SRV targets are looked up, through the injected {@link RecursiveLookup}.
+ * / SRV targets are looked up, through the injected {@link RecursiveLookup}; with {@code
+ * dns.checks.mx-smtp} enabled, each address of each MX target is connected to on the SMTP port.
  */
 public final class MailAuthChecks {
   private final RecursiveLookup lookup;
+  private final Optional<SmtpProbe> smtp;
 
+  /** The checks as {@code checks} configures them. */
+  public MailAuthChecks(RecursiveLookup lookup, DnsSection.Checks checks) {
+    this.lookup = Objects.requireNonNull(lookup, "lookup");
+    DnsSection.MxSmtp mxSmtp = checks.mxSmtp();
+    this.smtp = mxSmtp.enabled()
+        ? Optional.of(new SmtpProbe(mxSmtp.port(), mxSmtp.timeout())) : Optional.empty();
+  }
+
+  /** The checks that need no network beyond {@code lookup}: no SMTP connection is made. */
   public MailAuthChecks(RecursiveLookup lookup) {
     this.lookup = Objects.requireNonNull(lookup, "lookup");
+    this.smtp = Optional.empty();
   }
 
   public List<CheckFinding> spf(String domain, List<String> txtValues,
@@ -37,11 +49,11 @@ public final class MailAuthChecks {
   }
 
   public List<CheckFinding> mx(String zone, List<DnsTargets.Mx> mx) {
-    return new HostChecks(lookup).mx(zone, mx);
+    return new HostChecks(lookup, smtp).mx(zone, mx);
   }
 
   public List<CheckFinding> srv(String zone, List<DnsTargets.Srv> srv) {
-    return new HostChecks(lookup).srv(zone, srv);
+    return new HostChecks(lookup, Optional.empty()).srv(zone, srv);
   }
 
   /**

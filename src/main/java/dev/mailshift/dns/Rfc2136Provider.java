@@ -143,6 +143,16 @@ public final class Rfc2136Provider implements DnsProvider {
                   ? ", or this machine's clock is off by more than 5 minutes" : "")
               + ". Nothing was changed. Check dns.provider.tsig.", who, key);
     }
+    if (rcode == Rcode.REFUSED && response.isVerified()) {
+      // The server signed its answer with our key (RFC 8945 section 5.3), so it knows the key
+      // and verified our signature: the refusal is the zone's policy for this name and type.
+      return new TsigRefusedException("the update of " + key + " was refused by " + who + ":"
+          + " the server accepts the TSIG key '" + tsig.name() + "' (it verified the signature)"
+          + " but the zone's update policy does not let this key change " + key + ". Nothing"
+          + " was changed. Ask the zone's administrator to grant the key this name and type"
+          + " (BIND: update-policy { grant " + tsig.name() + " name " + key.name() + " "
+          + key.type() + "; }), or leave it out of dns.records.", who, key);
+    }
     return switch (rcode) {
       case Rcode.REFUSED -> new TsigRefusedException(
           "the update of " + key + " was refused by " + who + ": the TSIG key '" + tsig.name()

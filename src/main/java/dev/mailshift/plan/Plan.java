@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * @param version the plan language version ({@code mailshift: 1})
  * @param name a short name for reports and the state store
- * @param servers IMAP servers by the name the accounts use, in file order
+ * @param servers IMAP servers by the name the accounts use, in file order; empty, with no
+ *     accounts, in a DNS-only plan (a {@code dns:} section and phases of DNS steps only)
  * @param accounts every account, inline and from CSV, with per-account folder rules merged
  * @param folders the plan-wide folder rules (accounts carry their effective copy)
  * @param messages which messages are copied and how deletions are handled

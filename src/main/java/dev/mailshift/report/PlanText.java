@@ -28,7 +28,8 @@ public final class PlanText {
     StringBuilder out = new StringBuilder();
     out.append("mailshift plan ").append(result.changeSet().planName())
         .append(", phase ").append(result.changeSet().phase())
-        .append(", ").append(result.accounts().size()).append(" account(s)\n");
+        .append(result.accounts().isEmpty() && result.dns().isPresent() ? ", DNS steps only\n"
+            : ", " + result.accounts().size() + " account(s)\n");
     rateLimits(out, result.rateLimits());
     for (AccountObservation o : result.accounts()) {
       out.append('\n').append(o.account()).append('\n');

@@ -6,6 +6,7 @@ import dev.mailshift.state.JournalEntry;
 import dev.mailshift.state.StateStore;
 import dev.mailshift.testsupport.Await;
 import dev.mailshift.testsupport.BindServer;
+import dev.mailshift.testsupport.SmtpGreeter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,13 @@ class DnsCutoverIT {
 
   @RegisterExtension BindServer bind = BindServer.withZone("acme.test.", ZONE);
   @TempDir Path dir;
+  /** The new MX host mx1.acme.test (127.0.0.1): dns-validate's SMTP probe connects to it. */
+  SmtpGreeter mta = SmtpGreeter.greeting("220 mx1.acme.test ESMTP");
 
+  @AfterEach
+  void stopMta() throws Exception {
+    mta.close();
+  }
 
   private Map<String, String> env() {
     return Map.of("TSIG_SECRET", bind.secret());
@@ -91,12 +99,14 @@ class DnsCutoverIT {
               - { service: _submissions._tcp, port: 465, target: smtp.acme.test. }
             autoconfig: [ { name: autodiscover, cname: mx1.acme.test. } ]
           outgoing: { ips: [198.51.100.7] }
+          checks: { mx-smtp: { port: %4$d, timeout: 5s } }
         %3$s
         phases:
           - { name: prepare-dns, steps: [dns-ttl, dns-auth] }
           - { name: cutover, steps: [dns-mx] }
           - { name: settle, steps: [dns-restore-ttl, dns-validate] }
-        """.formatted(bind.hostPort(), provider, extra));
+          - { name: check, steps: [dns-validate] }
+        """.formatted(bind.hostPort(), provider, extra, mta.port()));
     return file;
   }
 
@@ -272,7 +282,10 @@ class DnsCutoverIT {
         .isZero();
     Run settle = mailshift("apply", plan.toString(), "--phase", "settle");
     assertThat(settle.code()).as(settle.out() + settle.err()).isZero();
-    assertThat(settle.out()).contains("dns-validate:").contains("checks passed");
+    assertThat(settle.out()).contains("dns-validate:").contains("checks passed")
+        .doesNotContain("! ");
+    assertThat(mta.received()).as("the SMTP probe greeted the new MX host and said QUIT")
+        .containsExactly("QUIT");
     assertThat(bind.zoneWithoutSoa()).isNotEqualTo(zoneBefore);
 
     // when
@@ -283,7 +296,8 @@ class DnsCutoverIT {
     // then
     assertThat(rollback.code()).as(rollback.out() + rollback.err()).isZero();
     assertThat(rollback.out()).contains("~ acme.test. MX restored to TTL 3: 10 mx.old.test. |"
-        + " 20 mx2.old.test.").contains("Rollback complete");
+        + " 20 mx2.old.test.").contains("Rollback complete").contains("every authoritative"
+        + " server answers the restored records");
     assertThat(zoneAfter).isEqualTo(zoneBefore);
     assertThat(again.code()).isZero();
     assertThat(again.out()).doesNotContain("  ~ ").contains("= acme.test. MX already holds");
@@ -382,5 +396,69 @@ class DnsCutoverIT {
 
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.err()).contains("plan.yaml:17:11").contains("points at the IP address");
+  }
+
+  @Test
+  void dnsValidate_newMxHostTakesNoConnection_failsNamingHostAddressPortAndHowToSkip()
+      throws Exception {
+    // given: nothing listens where the MX host should take mail
+    mta.close();
+    Path plan = rfc2136Plan();
+    List<String> zoneBefore = bind.zoneWithoutSoa();
+
+    // when
+    Run run = mailshift("apply", plan.toString(), "--phase", "check");
+
+    // then
+    assertThat(run.code()).as(run.out() + run.err()).isEqualTo(5);
+    assertThat(run.out()).contains("    ! mx-smtp mx1.acme.test.: MX target mx1.acme.test."
+        + " (127.0.0.1) on port " + mta.port() + " does not take a TCP connection: connection"
+        + " refused").contains("skip this check with dns.checks.mx-smtp: { enabled: false }");
+    assertThat(bind.zoneWithoutSoa()).isEqualTo(zoneBefore);
+  }
+
+  @Test
+  void dnsValidate_mxSmtpCheckDisabled_noConnectionAndNoSmtpFinding() throws Exception {
+    // given
+    Path plan = rfc2136Plan();
+    Files.writeString(plan, Files.readString(plan).replace("mx-smtp: { port:",
+        "mx-smtp: { enabled: false, port:"));
+
+    // when
+    Run run = mailshift("apply", plan.toString(), "--phase", "check");
+
+    // then: the records are not published yet, so other checks fail; the SMTP probe is not run
+    assertThat(run.code()).as(run.out() + run.err()).isEqualTo(5);
+    assertThat(run.out()).contains("dns-validate:").doesNotContain("mx-smtp");
+    assertThat(mta.connections()).isZero();
+  }
+
+  @Test
+  void planApplyStatus_dnsOnlyPlanWithoutServersOrAccounts_runsTheDnsPhase() throws Exception {
+    // given: the same plan without servers: and accounts:
+    Path plan = rfc2136Plan();
+    String text = Files.readString(plan);
+    Files.writeString(plan, text.substring(0, text.indexOf("servers:\n"))
+        + text.substring(text.indexOf("dns:\n")));
+    assertThat(Files.readString(plan)).doesNotContain("accounts:").doesNotContain("imaps://");
+
+    // when
+    Run validate = mailshift("validate", plan.toString());
+    Run planned = mailshift("plan", plan.toString(), "--phase", "prepare-dns");
+    Run applied = mailshift("apply", plan.toString(), "--phase", "prepare-dns", "--confirm");
+    Run status = mailshift("status", plan.toString());
+
+    // then
+    assertThat(validate.code()).as(validate.out() + validate.err()).isZero();
+    assertThat(planned.code()).as(planned.out() + planned.err()).isZero();
+    assertThat(planned.out()).startsWith("mailshift plan dns-it, phase prepare-dns, DNS steps"
+        + " only\n").contains("DNS: 7 RRset change(s) in zone acme.test")
+        .doesNotContain("account");
+    assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
+    assertThat(applied.out()).contains("7 step(s) succeeded, 0 failed");
+    assertThat(mx()).containsExactly("acme.test.\t\t1\tIN\tMX\t10 mx.old.test.",
+        "acme.test.\t\t1\tIN\tMX\t20 mx2.old.test.");
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out()).contains("MX switch");
   }
 }

@@ -36,7 +36,7 @@ final class DnsFixtures {
   static DnsSection section(DnsProviderConfig provider, DnsTargets targets, List<String> servers) {
     return new DnsSection(ZONE, 300, 3600, servers, Optional.empty(),
         DnsSection.Timeouts.DEFAULT, provider, targets, DnsSection.Outgoing.NONE,
-        DnsSection.Safety.DEFAULT, dev.mailshift.plan.Location.UNKNOWN);
+        DnsSection.Safety.DEFAULT, DnsSection.Checks.DEFAULT, dev.mailshift.plan.Location.UNKNOWN);
   }
 
   /** The plan's rfc2136 provider for {@code hostPort}, its secret from {@code env:TSIG}. */

@@ -34,10 +34,11 @@ class DnsRollbackIT {
     List<RollbackRecord> journal = cutover();
 
     // when
-    RollbackReport report = new DnsRollback(provider()).restore(journal);
+    RollbackReport report = new DnsRollback(provider(), served()).restore(journal);
 
     // then
     assertThat(report.complete()).isTrue();
+    assertThat(report.unserved()).isEmpty();
     assertThat(report.restored()).hasSize(journal.size())
         .allSatisfy(r -> assertThat(r.alreadyRestored()).isFalse());
     assertThat(bind.zoneWithoutSoa()).isEqualTo(zoneBefore);
@@ -48,10 +49,10 @@ class DnsRollbackIT {
     // given
     List<String> zoneBefore = bind.zoneWithoutSoa();
     List<RollbackRecord> journal = cutover();
-    new DnsRollback(provider()).restore(journal);
+    new DnsRollback(provider(), served()).restore(journal);
 
     // when
-    RollbackReport again = new DnsRollback(provider()).restore(journal);
+    RollbackReport again = new DnsRollback(provider(), served()).restore(journal);
 
     // then
     assertThat(again.complete()).isTrue();
@@ -67,7 +68,7 @@ class DnsRollbackIT {
         "update add _dmarc.acme.test. 600 IN TXT \"v=DMARC1; p=reject\"");
 
     // when
-    RollbackReport report = new DnsRollback(provider()).restore(journal);
+    RollbackReport report = new DnsRollback(provider(), served()).restore(journal);
 
     // then: restoring stops at the DMARC RRset, which keeps the other person's value
     assertThat(report.complete()).isFalse();
@@ -110,6 +111,14 @@ class DnsRollbackIT {
   private Map<RrsetKey, RrsetSnapshot> observe(List<DesiredRrset> desired) throws DnsException {
     Set<RrsetKey> keys = desired.stream().map(DesiredRrset::key).collect(Collectors.toSet());
     return observer.observe(DnsFixtures.ZONE, List.of(bind.nameServer()), keys).references();
+  }
+
+  /** The real propagation check against the server, on a fake clock (nothing sleeps). */
+  private PropagationWait served() {
+    FakeClock clock = new FakeClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+    PropagationCheck check = new PropagationCheck(new DirectZoneReader(TIMEOUT), clock,
+        new FakeSleeper(clock), Duration.ofSeconds(1));
+    return expected -> check.await(List.of(bind.nameServer()), expected, TIMEOUT);
   }
 
   private Rfc2136Provider provider() {

@@ -2,6 +2,7 @@ package dev.mailshift.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,77 @@ class DnsRollbackTest {
       new RollbackRecord(ZONE, RrsetSnapshot.absent(DMARC), DMARC_NEW),
       new RollbackRecord(ZONE, MX_OLD_LOW, MX_NEW));
 
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+  private static final NameServer NS1 = NameServer.parse("192.0.2.53");
+  private static final NameServer NS2 = NameServer.parse("192.0.2.54");
+
+  /** Every server answers at once: for the tests about what is restored. */
+  private static final PropagationWait SERVED =
+      expected -> new PropagationResult(expected, true, T0, 1, List.of());
+
+  /** The MX set's two changes only: the TTL lowering, then the switch. */
+  private static final List<RollbackRecord> MX_JOURNAL =
+      List.of(JOURNAL.get(0), JOURNAL.get(2));
+
+  private final FakeClock clock = new FakeClock(T0);
+  private final FakeSleeper sleeper = new FakeSleeper(clock);
+
+  /** A real propagation check over {@code reader}'s two servers, on the fake clock. */
+  private PropagationWait servers(FakeZoneReader reader, Duration timeout) {
+    PropagationCheck check = new PropagationCheck(reader, clock, sleeper, Duration.ofSeconds(10));
+    return expected -> check.await(List.of(NS1, NS2), expected, timeout);
+  }
+
+  @Test
+  void restore_secondaryLagsTwoRounds_waitsUntilEveryServerAnswersTheRestoredSet() {
+    // given: the primary has the restored MX set at once, the secondary after two more rounds
+    FakeDnsProvider zone = new FakeDnsProvider().with(MX_NEW);
+    FakeZoneReader reader = new FakeZoneReader().answers(NS1, MX_OLD)
+        .answers(NS2, MX_NEW, MX_NEW, MX_OLD);
+
+    // when
+    RollbackReport report = new DnsRollback(zone, servers(reader, Duration.ofMinutes(5)))
+        .restore(MX_JOURNAL);
+
+    // then
+    assertThat(report.complete()).isTrue();
+    assertThat(report.unserved()).isEmpty();
+    assertThat(sleeper.pauses()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+    assertThat(reader.reads()).as("only the final MX set is waited for, not the in-between one")
+        .isEqualTo(4);
+    assertThat(zone.get(MX)).isEqualTo(MX_OLD);
+  }
+
+  @Test
+  void restore_secondaryNeverCatchesUp_incompleteNamingTheServerAndWhatItServes() {
+    // given
+    FakeDnsProvider zone = new FakeDnsProvider().with(MX_NEW);
+    FakeZoneReader reader = new FakeZoneReader().answers(NS1, MX_OLD).answers(NS2, MX_NEW);
+
+    // when
+    RollbackReport report = new DnsRollback(zone, servers(reader, Duration.ofSeconds(60)))
+        .restore(MX_JOURNAL);
+
+    // then: restored on the primary, but the rollback is not complete until every server has it
+    assertThat(zone.get(MX)).isEqualTo(MX_OLD);
+    assertThat(report.pending()).isEmpty();
+    assertThat(report.failure()).isEmpty();
+    assertThat(report.complete()).isFalse();
+    assertThat(report.unserved()).singleElement().satisfies(u -> {
+      assertThat(u.restored()).isEqualTo(MX_OLD);
+      assertThat(u.lagging()).isEqualTo("192.0.2.54:53 serves acme.test. 300 IN MX 10"
+          + " mx1.new.test.");
+    });
+    assertThat(clock.instant()).isEqualTo(T0.plusSeconds(60));
+  }
+
   @Test
   void restore_appliesInverseChangesInReverseOrder() {
     // given
     FakeDnsProvider zone = new FakeDnsProvider().with(MX_NEW).with(DMARC_NEW);
 
     // when
-    RollbackReport report = new DnsRollback(zone).restore(JOURNAL);
+    RollbackReport report = new DnsRollback(zone, SERVED).restore(JOURNAL);
 
     // then
     assertThat(report.complete()).isTrue();
@@ -49,7 +114,7 @@ class DnsRollbackTest {
     FakeDnsProvider zone = new FakeDnsProvider().with(MX_OLD_LOW);
 
     // when
-    RollbackReport report = new DnsRollback(zone).restore(JOURNAL);
+    RollbackReport report = new DnsRollback(zone, SERVED).restore(JOURNAL);
 
     // then
     assertThat(report.complete()).isTrue();
@@ -66,7 +131,7 @@ class DnsRollbackTest {
     FakeDnsProvider zone = new FakeDnsProvider().with(MX_NEW).with(theirs);
 
     // when
-    RollbackReport report = new DnsRollback(zone).restore(JOURNAL);
+    RollbackReport report = new DnsRollback(zone, SERVED).restore(JOURNAL);
 
     // then
     assertThat(report.complete()).isFalse();

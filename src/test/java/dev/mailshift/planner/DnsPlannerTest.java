@@ -51,7 +51,8 @@ class DnsPlannerTest {
           Optional.of(DnsTargets.Text.of("v=DMARC1; p=none")), List.of(),
           List.of(new DnsTargets.HostAlias("autodiscover", Optional.of("ad.new.test"),
               List.of())), List.of()),
-      DnsSection.Outgoing.NONE, DnsSection.Safety.DEFAULT, Location.UNKNOWN);
+      DnsSection.Outgoing.NONE, DnsSection.Safety.DEFAULT, DnsSection.Checks.DEFAULT,
+      Location.UNKNOWN);
 
   /** The zone before the migration: old MX (TTL 3600), old SPF next to a verification TXT. */
   static Map<RrsetKey, RrsetSnapshot> oldZone() {
@@ -128,7 +129,8 @@ class DnsPlannerTest {
   void plan_moreThanTheShareOfManagedRrsets_setNeedsConfirmation() {
     DnsSection strict = new DnsSection(ZONE, 300, 3600, List.of(), Optional.empty(),
         DnsSection.Timeouts.DEFAULT, new DnsProviderConfig.Manual(), DNS.records(),
-        DnsSection.Outgoing.NONE, new DnsSection.Safety(0.4), Location.UNKNOWN);
+        DnsSection.Outgoing.NONE, new DnsSection.Safety(0.4), DnsSection.Checks.DEFAULT,
+        Location.UNKNOWN);
     DnsObservation o = observed(oldZone(), List.of());
     DnsObservation strictly = new DnsObservation(strict, Map.of(), o.zone(), List.of(),
         "manual", NOW);

@@ -41,8 +41,8 @@ import org.xbill.DNS.ZoneTransferIn;
  * A real BIND9 for one test: writes named.conf, a zone and a TSIG key into a temp dir, starts
  * {@code named} in the foreground on 127.0.0.1 on a free high port (as {@code nobody} when the
  * tests run as root), waits until it answers the zone's SOA, and stops it after the test. The zone
- * accepts only updates signed with the key ({@code update-policy { grant KEY zonesub ANY; }}) and
- * zone transfers signed with it.
+ * accepts only updates signed with the key ({@code update-policy { grant KEY zonesub ANY; }}, or
+ * the narrower rules of {@link #withUpdatePolicy}) and zone transfers signed with it.
  *
  * <p>Register on an instance field with {@code @RegisterExtension}. Follows {@code
  * mailshift.realServers}: binary missing and {@code required} fails the test, {@code optional}
@@ -60,14 +60,16 @@ public final class BindServer implements BeforeEachCallback, AfterEachCallback {
 
   private final String zone;
   private final String zoneText;
+  private final String updatePolicy;
   private final String secret;
   private Path dir;
   private Process process;
   private int port;
 
-  private BindServer(String zone, String zoneText) {
+  private BindServer(String zone, String zoneText, String updatePolicy) {
     this.zone = zone.endsWith(".") ? zone : zone + ".";
     this.zoneText = zoneText;
+    this.updatePolicy = updatePolicy;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     this.secret = Base64.getEncoder().encodeToString(key);
@@ -75,7 +77,16 @@ public final class BindServer implements BeforeEachCallback, AfterEachCallback {
 
   /** A server for {@code zone} loading {@code zoneText} (a complete zone file). */
   public static BindServer withZone(String zone, String zoneText) {
-    return new BindServer(zone, zoneText);
+    return new BindServer(zone, zoneText, "grant " + KEY_NAME + " zonesub ANY;");
+  }
+
+  /**
+   * The same server with {@code rules} as the zone's update-policy instead of "the key may change
+   * anything", e.g. {@code grant mailshift name _dmarc.acme.test. TXT;}: the key stays valid, but
+   * an update of any other name is REFUSED. Call before the test starts the server.
+   */
+  public BindServer withUpdatePolicy(String rules) {
+    return new BindServer(zone, zoneText, rules);
   }
 
   @Override
@@ -211,7 +222,7 @@ public final class BindServer implements BeforeEachCallback, AfterEachCallback {
         + "zone \"" + zone + "\" {\n"
         + "  type primary;\n"
         + "  file \"" + dir.resolve("zone.db") + "\";\n"
-        + "  update-policy { grant " + KEY_NAME + " zonesub ANY; };\n"
+        + "  update-policy { " + updatePolicy + " };\n"
         + "  allow-transfer { key " + KEY_NAME + "; };\n"
         + "};\n");
     List<String> command = new java.util.ArrayList<>(

@@ -46,7 +46,18 @@ final class DnsChecks {
   }
 
   private void steps(Plan plan) {
+    boolean dnsOnly = plan.dns().isPresent() && plan.servers().isEmpty()
+        && plan.accounts().isEmpty();
     for (Phase p : plan.phases()) {
+      List<String> accountSteps = p.steps().stream().filter(s -> !s.isDns())
+          .map(StepKind::yamlName).toList();
+      // the implicit phase (no phases: at all) is reported by the loader, at the plan's top
+      if (dnsOnly && !accountSteps.isEmpty() && !p.location().equals(Location.UNKNOWN)) {
+        problems.add(Problem.error(p.location(), "phase " + p.name() + " runs "
+            + String.join(", ", accountSteps) + " but the plan has no servers: and accounts:"
+            + " (a DNS-only plan)", "remove those steps (a DNS-only plan runs dns-ttl, dns-auth,"
+            + " dns-mx, dns-restore-ttl and dns-validate), or add servers: and accounts:"));
+      }
       List<String> dnsSteps = p.steps().stream().filter(StepKind::isDns)
           .map(StepKind::yamlName).toList();
       if (dnsSteps.isEmpty()) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param records the desired records
  * @param outgoing the new outgoing mail hosts SPF must cover
  * @param safety which changes need an explicit confirmation
+ * @param checks what dns-validate checks beyond the records (the MX hosts' SMTP service)
  */
 public record DnsSection(
     String zone,
@@ -34,6 +35,7 @@ public record DnsSection(
     DnsTargets records,
     Outgoing outgoing,
     Safety safety,
+    Checks checks,
     Location location) {
 
   /** RFC 2181 section 8: a TTL is an unsigned 31-bit number. */
@@ -51,6 +53,7 @@ public record DnsSection(
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(outgoing, "outgoing");
     Objects.requireNonNull(safety, "safety");
+    Objects.requireNonNull(checks, "checks");
     Objects.requireNonNull(location, "location");
   }
 
@@ -92,6 +95,38 @@ public record DnsSection(
     public Safety {
       if (!(maxChangeShare >= 0 && maxChangeShare <= 1)) {
         throw new IllegalArgumentException("max-change-share must be between 0 and 1");
+      }
+    }
+  }
+
+  /** What {@code dns-validate} checks beyond the published records. */
+  public record Checks(MxSmtp mxSmtp) {
+    public static final Checks DEFAULT = new Checks(MxSmtp.DEFAULT);
+
+    public Checks {
+      Objects.requireNonNull(mxSmtp, "mxSmtp");
+    }
+  }
+
+  /**
+   * The SMTP probe of every MX target: connect to each of its addresses on {@code port}, read the
+   * 220 greeting, say QUIT. Off where this machine cannot reach port 25 (many networks block it).
+   *
+   * @param port where the probe connects: 25 for real MX hosts (RFC 5321 section 4.5.4.2: an
+   *     SMTP server listens on port 25, and senders know no other), another only for a test setup
+   * @param timeout for the connection and for the greeting each
+   */
+  public record MxSmtp(boolean enabled, int port, Duration timeout) {
+    public static final int SMTP_PORT = 25;
+    public static final MxSmtp DEFAULT = new MxSmtp(true, SMTP_PORT, Duration.ofSeconds(10));
+
+    public MxSmtp {
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 1 and 65535");
+      }
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
       }
     }
   }

@@ -75,6 +75,15 @@ public final class Defaults {
 
   public static final DnsSection.Safety DNS_SAFETY = new DnsSection.Safety(0.5);
 
+  /**
+   * {@code dns.checks.mx-smtp}: on, port 25, 10 s. The timeout leaves room for servers that hold
+   * back their greeting a few seconds on purpose (Postfix postscreen waits up to 6 s).
+   */
+  public static final DnsSection.MxSmtp DNS_MX_SMTP =
+      new DnsSection.MxSmtp(true, 25, Duration.ofSeconds(10));
+
+  public static final DnsSection.Checks DNS_CHECKS = new DnsSection.Checks(DNS_MX_SMTP);
+
   public static final String TSIG_ALGORITHM = "hmac-sha256";
 
   public static final DkimAlgorithm DKIM_ALGORITHM = DkimAlgorithm.RSA;

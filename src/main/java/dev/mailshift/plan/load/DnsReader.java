@@ -28,12 +28,14 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class DnsReader {
   static final List<String> KEYS = List.of("zone", "cutover-ttl", "normal-ttl", "servers",
-      "resolver", "timeouts", "provider", "records", "outgoing", "safety");
+      "resolver", "timeouts", "provider", "records", "outgoing", "safety", "checks");
   static final List<String> TIMEOUT_KEYS = List.of("query", "propagation", "poll");
   static final List<String> PROVIDER_KEYS = List.of("type", "server", "tsig", "file");
   static final List<String> TSIG_KEYS = List.of("name", "algorithm", "secret");
   static final List<String> OUTGOING_KEYS = List.of("ips", "hosts");
   static final List<String> SAFETY_KEYS = List.of("max-change-share");
+  static final List<String> CHECKS_KEYS = List.of("mx-smtp");
+  static final List<String> MX_SMTP_KEYS = List.of("enabled", "port", "timeout");
   static final Pattern HOST_PORT =
       Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\s\\[\\]]+|[0-9A-Fa-f:]+)(:([0-9]{1,5}))?");
   private static final String PLACEHOLDER_ZONE = "invalid.";
@@ -88,13 +90,15 @@ final class DnsReader {
         provider, records,
         m.map("outgoing", OUTGOING_KEYS).map(this::outgoing).orElse(DnsSection.Outgoing.NONE),
         m.map("safety", SAFETY_KEYS).map(this::safety).orElse(Defaults.DNS_SAFETY),
+        m.map("checks", CHECKS_KEYS).map(DnsReader::checks).orElse(Defaults.DNS_CHECKS),
         m.location());
   }
 
   private static DnsSection placeholder(Location where) {
     return new DnsSection(PLACEHOLDER_ZONE, Defaults.DNS_CUTOVER_TTL, Defaults.DNS_NORMAL_TTL,
         List.of(), Optional.empty(), Defaults.DNS_TIMEOUTS, new DnsProviderConfig.Manual(),
-        DnsTargets.NONE, DnsSection.Outgoing.NONE, Defaults.DNS_SAFETY, where);
+        DnsTargets.NONE, DnsSection.Outgoing.NONE, Defaults.DNS_SAFETY, Defaults.DNS_CHECKS,
+        where);
   }
 
   private List<String> servers(YamlMap m) {
@@ -137,6 +141,18 @@ final class DnsReader {
     return new DnsSection.Timeouts(m.duration("query", min).orElse(d.query()),
         m.duration("propagation", min).orElse(d.propagation()),
         m.duration("poll", min).orElse(d.poll()));
+  }
+
+  private static DnsSection.Checks checks(YamlMap m) {
+    return new DnsSection.Checks(m.map("mx-smtp", MX_SMTP_KEYS).map(DnsReader::mxSmtp)
+        .orElse(Defaults.DNS_MX_SMTP));
+  }
+
+  private static DnsSection.MxSmtp mxSmtp(YamlMap m) {
+    DnsSection.MxSmtp d = Defaults.DNS_MX_SMTP;
+    return new DnsSection.MxSmtp(m.bool("enabled").orElse(d.enabled()),
+        m.integer("port", 1, 65535).map(Long::intValue).orElse(d.port()),
+        m.duration("timeout", Duration.ofSeconds(1)).orElse(d.timeout()));
   }
 
   private DnsProviderConfig provider(YamlMap p) {

@@ -78,17 +78,26 @@ public final class PlanLoader {
         "rename the plan, e.g. acme-to-newhost"));
     String name = named.orElse("");
     Set<String> declared = new LinkedHashSet<>();
-    Map<String, Server> servers = servers(top, ctx, declared);
+    // A DNS-only plan (a consultant doing only the DNS part of a cutover) has neither.
+    boolean dnsOnly = top.has("dns") && !top.has("servers") && !top.has("accounts");
+    Map<String, Server> servers = dnsOnly ? Map.of() : servers(top, ctx, declared);
     FolderRules folders = top.get("folders")
         .map(n -> new FolderRulesReader(ctx).read(n, "folders").applyTo(Defaults.FOLDERS))
         .orElse(Defaults.FOLDERS);
     MessageRules messages = top.get("messages").map(n -> MessageRulesReader.read(n, ctx))
         .orElse(Defaults.MESSAGES);
-    List<Account> accounts = requiredMap(top, "accounts", AccountReader.KEYS, ctx,
-        "add accounts: with a list of accounts or a csv file")
+    List<Account> accounts = dnsOnly ? List.of() : requiredMap(top, "accounts",
+        AccountReader.KEYS, ctx, "add accounts: with a list of accounts or a csv file")
         .map(m -> new AccountReader(ctx, declared, folders).read(m)).orElse(List.of());
     new FolderTargetCheck(ctx).check(folders, accounts);
     List<Phase> phases = new PhaseReader(ctx).read(top.get("phases"));
+    if (dnsOnly && !top.has("phases")) {
+      ctx.error(top.location(), "the plan has dns: but no servers:, accounts: or phases:;"
+          + " without phases it would run preflight, sync and validate on accounts",
+          "add phases: with DNS steps, e.g. phases: [ { name: prepare-dns, steps: [dns-ttl,"
+              + " dns-auth] }, { name: cutover, steps: [dns-mx, dns-restore-ttl, dns-validate]"
+              + " } ]; or add servers: and accounts: to migrate mailboxes too");
+    }
     Optional<DnsSection> dns = top.get("dns").map(n -> new DnsReader(ctx).read(n));
     Path state = top.map("state", STATE_KEYS).flatMap(m -> m.nonEmpty("path"))
         .map(ctx::resolve).orElse(ctx.resolve(Defaults.STATE_PATH.toString()));

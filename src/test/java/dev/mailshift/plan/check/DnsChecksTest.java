@@ -148,7 +148,8 @@ class DnsChecksTest {
                 .replace("\":", "\": ") + "\n"
             + "  timeouts: " + SchemaDefaultsTest.defaults("dnsTimeouts") + "\n"
             + "  outgoing: " + SchemaDefaultsTest.defaults("dnsOutgoing") + "\n"
-            + "  safety: " + SchemaDefaultsTest.defaults("dnsSafety") + "\n")
+            + "  safety: " + SchemaDefaultsTest.defaults("dnsSafety") + "\n"
+            + "  checks: { mx-smtp: " + SchemaDefaultsTest.defaults("dnsMxSmtp") + " }\n")
         .replace("tsig: { name: k,", "tsig: { name: k, algorithm: "
             + SchemaDefaultsTest.DEFS.at("/tsig/properties/algorithm/default") + ",")
         .replace("    mx: [", "    " + SchemaDefaultsTest.defaults("dnsRecords")
@@ -165,7 +166,67 @@ class DnsChecksTest {
     assertThat(b.plan().orElseThrow().dns()).get().usingRecursiveComparison()
         .ignoringFieldsMatchingRegexes(".*location").isEqualTo(a.plan().orElseThrow().dns().get());
     assertThat(explicit).contains("cutover-ttl", "max-change-share", "propagation",
-        "hmac-sha256", "\"srv\": []");
+        "hmac-sha256", "\"srv\": []", "\"port\":25", "\"timeout\":\"10s\"");
+  }
+
+  /** BASE without servers: and accounts: (lines 3 to 12): the dns section from line 3. */
+  static final String DNS_ONLY = BASE.replace(PlanValidatorTest.BASE,
+      "mailshift: 1\nname: t\n").replace("dns-mx, preflight, sync, validate", "dns-mx");
+
+  @Test
+  void validate_dnsOnlyPlan_noProblemsNoAccountsNoServers() {
+    // when
+    ValidationResult r = validate(DNS_ONLY);
+
+    // then
+    assertThat(r.problems()).as(ProblemFormatter.format(r.problems())).isEmpty();
+    assertThat(r.plan().orElseThrow().servers()).isEmpty();
+    assertThat(r.plan().orElseThrow().accounts()).isEmpty();
+    assertThat(r.plan().orElseThrow().phases()).allSatisfy(p ->
+        assertThat(p.hasAccountSteps()).isFalse());
+  }
+
+  @Test
+  void validate_dnsOnlyPlanWithAccountSteps_errorAtThePhaseNamingThem() {
+    List<Problem> errors = errors(DNS_ONLY.replace("steps: [dns-mx]",
+        "steps: [dns-mx, sync, validate]"));
+    assertThat(errors).singleElement().satisfies(p -> {
+      assertThat(p.location()).isEqualTo(at(12, 5));
+      assertThat(p.message()).isEqualTo("phase cutover runs sync, validate but the plan has no"
+          + " servers: and accounts: (a DNS-only plan)");
+      assertThat(p.fix()).contains("add servers: and accounts:");
+    });
+  }
+
+  @Test
+  void validate_dnsOnlyPlanWithoutPhases_oneErrorAtTheTopSayingToAddDnsPhases() {
+    List<Problem> errors = errors(DNS_ONLY.substring(0, DNS_ONLY.indexOf("phases:")));
+    assertThat(errors).singleElement().satisfies(p -> {
+      assertThat(p.location()).isEqualTo(at(1, 1));
+      assertThat(p.message()).contains("no servers:, accounts: or phases:");
+      assertThat(p.fix()).contains("add phases: with DNS steps");
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "servers without accounts | 'name: t\n'     | 'name: t\nservers: { old: { imap: \"imaps://old.example\" } }\n' | has no 'accounts'",
+      "neither nor dns          | '  zone: acme.example\n' | '  zone: acme.example\n' | has no 'servers'",
+  })
+  void validate_halfAMigration_oneErrorFromTheLoader(String what, String from, String to,
+      String message) {
+    // given
+    String yaml = DNS_ONLY.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
+    if (what.startsWith("neither")) {
+      yaml = yaml.substring(0, yaml.indexOf("dns:"));
+    }
+
+    // when
+    ValidationResult r = validate(yaml);
+
+    // then
+    assertThat(r.errors()).as(ProblemFormatter.format(r.problems())).extracting(Problem::message)
+        .anyMatch(m -> m.contains(message)).noneMatch(m -> m.endsWith("(schema)"));
   }
 
   @Test
@@ -215,6 +276,11 @@ class DnsChecksTest {
       "spf syntax        | 'spf: \"v=spf1'          | 'spf: \"spf1'",
       "dmarc syntax      | 'dmarc: \"v=DMARC1; '    | 'dmarc: \"DMARC1; '",
       "share above 1     | 'zone: acme.example'     | 'zone: acme.example\n  safety: { max-change-share: 2 }'",
+      "smtp port zero    | 'zone: acme.example'     | 'zone: acme.example\n  checks: { mx-smtp: { port: 0 } }'",
+      "smtp port text    | 'zone: acme.example'     | 'zone: acme.example\n  checks: { mx-smtp: { port: \"25\" } }'",
+      "smtp enabled text | 'zone: acme.example'     | 'zone: acme.example\n  checks: { mx-smtp: { enabled: \"yes\" } }'",
+      "smtp bad timeout  | 'zone: acme.example'     | 'zone: acme.example\n  checks: { mx-smtp: { timeout: 10 } }'",
+      "checks unknown    | 'zone: acme.example'     | 'zone: acme.example\n  checks: { smtp: false }'",
       "bad step          | 'dns-auth'               | 'dns-authh'",
   })
   void validate_oneDnsMistake_exactlyOneProblemFromTheLoader(String what, String from,

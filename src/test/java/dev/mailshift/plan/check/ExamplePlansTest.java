@@ -31,6 +31,7 @@ class ExamplePlansTest {
   @Test
   void examplePlans_includeTheDocumentedOnes() throws IOException {
     assertThat(examplePlans().map(p -> p.getFileName().toString()))
-        .contains("minimal.yaml", "acme-to-newhost.yaml");
+        .contains("minimal.yaml", "acme-to-newhost.yaml", "acme-dns-cutover.yaml",
+            "acme-dns-only.yaml");
   }
 }

@@ -55,6 +55,8 @@ class PlanSchemaAgreementTest {
         Arguments.of(DnsSection.Timeouts.class, "/$defs/dnsTimeouts"),
         Arguments.of(DnsSection.Outgoing.class, "/$defs/dnsOutgoing"),
         Arguments.of(DnsSection.Safety.class, "/$defs/dnsSafety"),
+        Arguments.of(DnsSection.Checks.class, "/$defs/dnsChecks"),
+        Arguments.of(DnsSection.MxSmtp.class, "/$defs/dnsMxSmtp"),
         Arguments.of(DnsProviderConfig.Tsig.class, "/$defs/tsig"),
         Arguments.of(DnsTargets.class, "/$defs/dnsRecords"),
         Arguments.of(DnsTargets.Mx.class, "/$defs/mx"),
@@ -87,8 +89,11 @@ class PlanSchemaAgreementTest {
       "Dkim.private-key-file", "Dkim.key is DkimKey.Generate(privateKeyFile) with key: generate",
       "Dkim.public-key", "Dkim.key is DkimKey.Given(publicKey)");
 
-  /** Optional properties without a JSON default: their default depends on other values. */
-  static final Set<String> NO_DEFAULT = Set.of(
+  /**
+   * Optional properties without a JSON default: their default depends on other values (servers:
+   * is required unless the plan is DNS-only).
+   */
+  static final Set<String> NO_DEFAULT = Set.of("root.servers",
       "server.ca-file", "account.destination", "account.id", "account.batch",
       "account.source-server", "account.destination-server", "account.source-password",
       "account.destination-password", "account.folders", "accountDefaults.source-server",

@@ -7,6 +7,7 @@ import dev.mailshift.plan.MessageRules;
 import dev.mailshift.plan.Phase;
 import dev.mailshift.plan.Plan;
 import dev.mailshift.plan.Server;
+import dev.mailshift.plan.dns.DnsSection;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,10 @@ class DefaultsTest {
     assertThat(Defaults.FOLDERS).isEqualTo(FolderRules.DEFAULT);
     assertThat(Defaults.MESSAGES).isEqualTo(MessageRules.DEFAULT);
     assertThat(Defaults.PHASE_STEPS).isEqualTo(Phase.implicitMigrate().steps());
+    assertThat(Defaults.DNS_CHECKS).isEqualTo(DnsSection.Checks.DEFAULT);
+    assertThat(Defaults.DNS_MX_SMTP).isEqualTo(DnsSection.MxSmtp.DEFAULT);
+    assertThat(Defaults.DNS_SAFETY).isEqualTo(DnsSection.Safety.DEFAULT);
+    assertThat(Defaults.DNS_TIMEOUTS).isEqualTo(DnsSection.Timeouts.DEFAULT);
   }
 
   @Test

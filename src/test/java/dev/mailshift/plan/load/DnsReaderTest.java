@@ -67,6 +67,9 @@ class DnsReaderTest {
         .isEqualTo(DnsSection.Timeouts.DEFAULT);
     assertThat(dns.safety()).isEqualTo(Defaults.DNS_SAFETY).isEqualTo(DnsSection.Safety.DEFAULT);
     assertThat(dns.outgoing()).isEqualTo(DnsSection.Outgoing.NONE);
+    assertThat(dns.checks()).isEqualTo(Defaults.DNS_CHECKS).isEqualTo(DnsSection.Checks.DEFAULT);
+    assertThat(dns.checks().mxSmtp()).isEqualTo(
+        new DnsSection.MxSmtp(true, 25, Duration.ofSeconds(10)));
     assertThat(dns.provider()).isEqualTo(new DnsProviderConfig.Rfc2136("ns1.acme.example:53",
         new DnsProviderConfig.Tsig("mailshift.", "hmac-sha256", new SecretRef.Env("TSIG"))));
     assertThat(dns.records().mx()).containsExactly(
@@ -127,7 +130,8 @@ class DnsReaderTest {
           timeouts: { query: 2s, propagation: 5m, poll: 1s }
           provider: { type: zonefile, file: acme.zone }
           outgoing: { ips: [198.51.100.7, "2001:db8::7"], hosts: [smtp.new.example] }
-          safety: { max-change-share: 1 }""".indent(2).stripTrailing());
+          safety: { max-change-share: 1 }
+          checks: { mx-smtp: { enabled: false, port: 2525, timeout: 3s } }""".indent(2).stripTrailing());
 
     // when
     DnsSection dns = new PlanLoader().loadString(yaml, dir.resolve("plan.yaml")).plan()
@@ -144,6 +148,15 @@ class DnsReaderTest {
         dir.resolve("acme.zone")));
     assertThat(dns.outgoing().ips()).containsExactly("198.51.100.7", "2001:db8::7");
     assertThat(dns.safety().maxChangeShare()).isEqualTo(1.0);
+    assertThat(dns.checks().mxSmtp()).isEqualTo(
+        new DnsSection.MxSmtp(false, 2525, Duration.ofSeconds(3)));
+  }
+
+  @Test
+  void load_mxSmtpPartlyWritten_restFromDefaults() {
+    DnsSection dns = dns(BASE + "  checks: { mx-smtp: { port: 2525 } }\n");
+    assertThat(dns.checks().mxSmtp()).isEqualTo(new DnsSection.MxSmtp(
+        Defaults.DNS_MX_SMTP.enabled(), 2525, Defaults.DNS_MX_SMTP.timeout()));
   }
 
   @Test
@@ -160,6 +173,7 @@ class DnsReaderTest {
       "bad zone         | 'zone: Acme.Example'     | 'zone: \"acme..example\"'                | 11 | 9  | is not a DNS name",
       "unknown key      | 'zone: Acme.Example'     | 'zone: acme.example\n  ttl: 300'          | 12 | 3  | unknown key 'ttl'",
       "ttl negative     | 'zone: Acme.Example'     | 'zone: acme.example\n  cutover-ttl: -1'   | 12 | 16 | outside 0..2147483647",
+      "smtp port big    | 'zone: Acme.Example'     | 'zone: acme.example\n  checks: { mx-smtp: { port: 99999 } }' | 12 | 30 | outside 1..65535",
       "no provider      | '  provider: { type: rfc2136, server: \"ns1.acme.example:53\", tsig: { name: mailshift, secret: \"env:TSIG\" } }\n' | '' | 11 | 3 | has no 'provider'",
       "bad type         | 'type: rfc2136'          | 'type: route53'                          | 12 | 21 | cannot be 'route53'",
       "file for rfc2136 | 'tsig: {'                | 'file: x, tsig: {'                       | 12 | 67 | does not apply to type rfc2136",
@@ -225,6 +239,13 @@ class DnsReaderTest {
       "ip not an ip     | 'outgoing: { ips: [smtp.example] }'  | is not an IP address",
       "poll too short   | 'timeouts: { poll: 0s }'             | must be at least 1s",
       "bad resolver     | 'resolver: \"a b\"'                    | is not host or host:port",
+      "smtp port zero   | 'checks: { mx-smtp: { port: 0 } }'   | dns.checks.mx-smtp.port is 0, outside 1..65535",
+      "smtp port text   | 'checks: { mx-smtp: { port: smtp } }' | dns.checks.mx-smtp.port must be a whole number",
+      "smtp enabled text| 'checks: { mx-smtp: { enabled: \"no\" } }' | dns.checks.mx-smtp.enabled must be true or false",
+      "smtp no unit     | 'checks: { mx-smtp: { timeout: 10 } }' | dns.checks.mx-smtp.timeout has no unit",
+      "smtp too short   | 'checks: { mx-smtp: { timeout: 0s } }' | must be at least 1s",
+      "smtp unknown key | 'checks: { mx-smtp: { host: x } }'   | unknown key 'host'",
+      "checks unknown   | 'checks: { smtp: false }'            | unknown key 'smtp'",
   })
   void load_settingMistake_oneError(String what, String line, String message) {
     assertThat(onlyError(BASE + "  " + line + "\n").message()).contains(message);
