@@ -16,7 +16,8 @@
 #   workers than the connection limits allow when the heap is too small for them, and says so.
 #   For more, set MAILSHIFT_JAVA_OPTS=-Xmx...
 # - SQLite's native library, extracted once into the target dir: without it sqlite-jdbc forks
-#   `uname -o` and copies the 1.1 MB library to /tmp at every start (~0.1 CPU-s of a no-op).
+#   `uname -o`, copies the 1.1 MB library to /tmp and scans /tmp at every start (~0.1 CPU-s of
+#   a no-op).
 #   Only where the jar's library path is known (Linux x86_64/aarch64 with glibc); elsewhere
 #   sqlite-jdbc finds its library itself.
 # Delete the cache files when the jar changes (bin/mailshift does after a build).
@@ -46,7 +47,10 @@ mailshift_jvm_flags() { # target [jar]
   if [ -n "$jar" ]; then
     native=$(mailshift_sqlite_native "$target" "$jar")
     if [ -n "$native" ]; then
-      MAILSHIFT_JVM_FLAGS+=(-Dorg.sqlite.lib.path="$native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+      # org.sqlite.tmpdir: sqlite-jdbc scans it for stale copies of its library at every start;
+      # this directory holds one file, /tmp may hold thousands.
+      MAILSHIFT_JVM_FLAGS+=(-Dorg.sqlite.lib.path="$native" -Dorg.sqlite.lib.name=libsqlitejdbc.so
+        -Dorg.sqlite.tmpdir="$native")
     fi
   fi
   if [ "${major:-0}" -ge 25 ]; then
