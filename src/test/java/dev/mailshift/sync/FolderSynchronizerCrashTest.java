@@ -63,6 +63,9 @@ class FolderSynchronizerCrashTest {
         mixedMail(f);
         f.destination.deliver("INBOX", Mail.message("dup@x"), Set.of(), Mail.date(1));
         f.destination.deliver("INBOX", Mail.message("kw@x"), Set.of(), Mail.date(2));
+        // same Message-ID, size and INTERNALDATE as plain@x, other bytes: never adopted
+        f.destination.deliver("INBOX", Mail.message("plain@x", "about plain@x",
+            "TEXT OF PLAIN@X"), Set.of(), Mail.date(5));
       }),
       new Scenario("incremental sync with new mail, flag changes and mirrored expunges", f -> {
         f.options = MIRROR;
@@ -155,7 +158,7 @@ class FolderSynchronizerCrashTest {
     // given
     Scenario preseeded = SCENARIOS.getFirst();
     Reference reference = reference(preseeded);
-    int whileRecovering = reference.operations() - 4; // in the flag pass of the re-run
+    int whileRecovering = reference.operations() - 4; // late in the re-run, as case 12 was
 
     // when, then
     killTwiceAndRerun(preseeded, reference, 2, whileRecovering, Faults.When.BEFORE);
