@@ -70,10 +70,8 @@ final class FolderRun {
     tally.adopted += resolved.size();
     boolean adopted = !resolved.isEmpty();
     if (store.checkpoint(pair.account(), pair.sourceFolder()).isEmpty()) {
-      int byContent = new ContentAdopter(store, key)
-          .adopt(source, destination, destinationStatus.messages());
-      tally.adopted += byContent;
-      adopted |= byContent > 0;
+      adopted |= new ContentAdopter(store, key, tally)
+          .adopt(source, destination, destinationStatus.messages()) > 0;
       store.saveCheckpoint(FolderCheckpoint.fresh(pair.account(), pair.sourceFolder(),
           key.sourceUidValidity(), pair.destinationFolder(), key.destinationUidValidity()));
     }

@@ -2,6 +2,9 @@ package dev.mailshift.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
@@ -10,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +63,9 @@ class FolderSynchronizerCrashTest {
         mixedMail(f);
         f.destination.deliver("INBOX", Mail.message("dup@x"), Set.of(), Mail.date(1));
         f.destination.deliver("INBOX", Mail.message("kw@x"), Set.of(), Mail.date(2));
+        // same Message-ID, size and INTERNALDATE as plain@x, other bytes: never adopted
+        f.destination.deliver("INBOX", Mail.message("plain@x", "about plain@x",
+            "TEXT OF PLAIN@X"), Set.of(), Mail.date(5));
       }),
       new Scenario("incremental sync with new mail, flag changes and mirrored expunges", f -> {
         f.options = MIRROR;
@@ -139,6 +146,25 @@ class FolderSynchronizerCrashTest {
     });
   }
 
+  /**
+   * First sync onto a destination preseeded by another tool, killed before it starts, then killed
+   * again while recovering; the same case once more. Regression: once adoption hashed every
+   * candidate, the seeded draws gave cases 1 and 12 of the factory above the same kill points,
+   * both cases used one state file, and the second began on the first's finished sync: its fresh
+   * destination kept the two preseeded messages without their flags, and nothing was copied.
+   */
+  @Test
+  void sync_preseededDestinationKilledTwiceSameKillPointsTwice_eachCaseEndsAsUninterrupted() {
+    // given
+    Scenario preseeded = SCENARIOS.getFirst();
+    Reference reference = reference(preseeded);
+    int whileRecovering = reference.operations() - 4; // late in the re-run, as case 12 was
+
+    // when, then
+    killTwiceAndRerun(preseeded, reference, 2, whileRecovering, Faults.When.BEFORE);
+    killTwiceAndRerun(preseeded, reference, 2, whileRecovering, Faults.When.BEFORE);
+  }
+
   private record Reference(int operations, List<FakeImapServer.Copy> destination,
       List<FakeImapServer.Copy> source) {}
 
@@ -147,8 +173,7 @@ class FolderSynchronizerCrashTest {
   }
 
   private Reference reference(Scenario scenario, boolean countStore) {
-    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-ref"
-        + countStore))) {
+    try (SyncFixture f = new SyncFixture(caseDir("ref-" + countStore))) {
       scenario.before().accept(f);
       f.crashingStore = countStore;
       int base = f.faults.count();
@@ -160,7 +185,7 @@ class FolderSynchronizerCrashTest {
   }
 
   private void killAndRerun(Scenario scenario, Reference reference, int n, Faults.When when) {
-    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-" + when + n))) {
+    try (SyncFixture f = new SyncFixture(caseDir("kill-" + when + n))) {
       // given
       scenario.before().accept(f);
       f.crashingStore = true;
@@ -189,8 +214,7 @@ class FolderSynchronizerCrashTest {
   }
 
   private void dropAndRecover(Scenario scenario, Reference reference, int n, Faults.When when) {
-    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-drop-" + when
-        + n))) {
+    try (SyncFixture f = new SyncFixture(caseDir("drop-" + when + n))) {
       // given
       scenario.before().accept(f);
       f.faults.dropAt(f.faults.count() + n, when);
@@ -209,8 +233,7 @@ class FolderSynchronizerCrashTest {
 
   private void killTwiceAndRerun(Scenario scenario, Reference reference, int first, int second,
       Faults.When when) {
-    try (SyncFixture f = new SyncFixture(dir.resolve(scenario.name().hashCode() + "-twice-" + when
-        + first + "-" + second))) {
+    try (SyncFixture f = new SyncFixture(caseDir("twice-" + when + first + "-" + second))) {
       // given
       scenario.before().accept(f);
       f.crashingStore = true;
@@ -229,6 +252,20 @@ class FolderSynchronizerCrashTest {
       // then
       assertThat(f.destination.copies("INBOX")).isEqualTo(reference.destination());
       assertThat(f.source.copies("INBOX")).isEqualTo(reference.source());
+    }
+  }
+
+  /**
+   * A new directory for one case. The {@code @TempDir} field is one directory for all the dynamic
+   * tests of a factory, and the seeded draws of the double-kill factory can repeat a (first,
+   * second, when) triple: a name made from those alone let a later case start on an earlier
+   * case's finished state file.
+   */
+  private Path caseDir(String label) {
+    try {
+      return Files.createTempDirectory(dir, label + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -312,6 +312,72 @@ class FolderSynchronizerTest {
   }
 
   @Test
+  void sync_differentMessagesShareMessageIdSizeAndDate_sourceMessageCopiedNothingLost() {
+    // given: a mailing-list copy on the destination looks like the source's message by key
+    // (Message-ID, RFC822.SIZE, INTERNALDATE), but its bytes differ
+    byte[] preseeded = Mail.message("list@x", "[list] weekly", "footer A");
+    byte[] original = Mail.message("list@x", "[team] weekly", "footer B");
+    assertThat(preseeded).hasSameSizeAs(original).isNotEqualTo(original);
+    f.destination.deliver("INBOX", preseeded, Set.of(), Mail.date(1));
+    f.source.deliver("INBOX", original, Set.of("\\Seen"), Mail.date(1));
+
+    // when
+    FolderSyncResult result = f.sync();
+
+    // then
+    assertThat(result.adopted()).isZero();
+    assertThat(result.copied()).isEqualTo(1);
+    assertThat(f.destination.copies("INBOX")).containsAll(f.source.copies("INBOX"))
+        .extracting(FakeImapServer.Copy::content)
+        .containsExactlyInAnyOrder(new String(preseeded, java.nio.charset.StandardCharsets.UTF_8),
+            new String(original, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(f.sync().copied()).isZero();
+  }
+
+  @Test
+  void sync_threeIdenticalInSourceOnePreseeded_adoptsOneCopiesTwo() {
+    // given
+    byte[] same = Mail.message("triple@x");
+    for (int i = 0; i < 3; i++) {
+      f.source.deliver("INBOX", same, Set.of("\\Seen"), Mail.date(1));
+    }
+    f.destination.deliver("INBOX", same, Set.of(), Mail.date(1));
+
+    // when
+    FolderSyncResult result = f.sync();
+
+    // then
+    assertThat(result.adopted()).isEqualTo(1);
+    assertThat(result.copied()).isEqualTo(2);
+    assertThat(f.destination.copies("INBOX")).hasSize(3);
+    assertDestinationEqualsSource();
+    FolderSyncResult again = f.sync();
+    assertThat(again.copied() + again.adopted()).isZero();
+  }
+
+  @Test
+  void sync_dropWhileHashingSecondAdoptionBatch_retryHashesOnlyWhatWasNotYetAdopted() {
+    // given: 600 messages on both sides, 1200 candidates: batches of 1000 and 200 messages
+    for (int i = 0; i < 600; i++) {
+      f.deliver("m" + i + "@x", Set.of(), 1);
+      f.destination.deliver("INBOX", Mail.message("m" + i + "@x"), Set.of(), Mail.date(1));
+    }
+    // STATUS x2, EXAMINE, SELECT, two metadata fetches, then 500 + 500 bodies in the first
+    // batch: the drop hits the first source body of the second batch
+    f.faults.dropAt(f.faults.count() + 6 + 1000 + 1, Faults.When.BEFORE);
+
+    // when
+    FolderSyncResult result = f.sync();
+
+    // then: the first batch's 500 adoptions were kept; only the other 100 were hashed again
+    assertThat(result.retries()).isEqualTo(1);
+    assertThat(result.adopted()).isEqualTo(600);
+    assertThat(result.copied()).isZero();
+    assertThat(f.source.calls("fetchBody")).isEqualTo(500 + 1 + 100);
+    assertDestinationEqualsSource();
+  }
+
+  @Test
   void sync_messagesWithoutMessageId_matchedOnlyByIdenticalBytes() {
     // given: the destination holds one of them, and a different one of the same size
     byte[] one = Mail.message(null, "one", "aaaa");

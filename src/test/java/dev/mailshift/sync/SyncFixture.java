@@ -3,6 +3,7 @@ package dev.mailshift.sync;
 import dev.mailshift.imap.Access;
 import dev.mailshift.state.StateStore;
 import dev.mailshift.state.SyncStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +34,17 @@ final class SyncFixture implements AutoCloseable {
   FakeSessions sourceSessions;
   FakeSessions destinationSessions;
 
+  /**
+   * @param dir a directory no other fixture has used: a state file already there would carry
+   *     another test's sync into this one (its fresh servers reuse the same UIDVALIDITYs, so the
+   *     engine would rightly trust that state)
+   */
   SyncFixture(Path dir) {
     this.stateFile = dir.resolve("state.db");
+    if (Files.exists(stateFile)) {
+      throw new IllegalStateException("a fixture already used " + dir
+          + "; give every test case a directory of its own");
+    }
     source.create("INBOX");
     destination.create("INBOX");
     restart();
