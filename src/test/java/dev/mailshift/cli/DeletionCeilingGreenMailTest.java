@@ -233,11 +233,15 @@ class DeletionCeilingGreenMailTest {
     expungeOnSource("alice", "Projects", "alice-Projects-1@x", "alice-Projects-3@x");
 
     // when
-    Cli.Run run = Cli.mailshift(ENV, "plan", plan(3, "alice").toString());
+    Path plan = plan(3, "alice");
+    Cli.Run run = Cli.mailshift(ENV, "plan", plan.toString());
+    Cli.Run json = Cli.mailshift(ENV, "plan", plan.toString(), "--json");
 
     // then
     assertThat(run.code()).as(run.all()).isZero();
     assertThat(run.out()).contains("DELETE 2 expunged on the source").contains("4 deletion(s)")
         .contains("more than messages.deletion-ceiling (3): apply will stop");
+    assertThat(json.out().replace(" ", "")).contains("\"deletionCeiling\":3")
+        .contains("\"overDeletionCeiling\":true");
   }
 }
