@@ -1,6 +1,7 @@
 package dev.mailshift.api;
 
 import dev.mailshift.apply.FolderEngine;
+import dev.mailshift.apply.Retries;
 import dev.mailshift.dns.Sleeper;
 import dev.mailshift.plan.Account;
 import dev.mailshift.plan.MessageRules;
@@ -15,6 +16,7 @@ import dev.mailshift.sync.FolderSynchronizer;
 import dev.mailshift.sync.FolderVerifier;
 import dev.mailshift.sync.GmailFolder;
 import dev.mailshift.sync.ObservedStatus;
+import dev.mailshift.sync.Removals;
 import dev.mailshift.sync.Selection;
 import dev.mailshift.sync.SessionProvider;
 import dev.mailshift.sync.SyncListener;
@@ -24,6 +26,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -38,14 +42,15 @@ final class Engines {
   /**
    * The engine. A folder of an account is retried as often as the more patient of its two
    * servers allows ({@code limits.retries}; a failure cannot always be told to one side), with
-   * backoff waits on {@code sleeper}.
+   * backoff waits on {@code sleeper}. In mirror mode it tells the run its deletion ceiling.
    */
   static FolderEngine folderEngine(Plan plan, StateStore state, SyncListener listener,
       Clock clock, Sleeper sleeper) {
     Map<String, Integer> retries = retries(plan);
     Map<Integer, FolderSynchronizer> engines = new ConcurrentHashMap<>();
-    ExponentialBackoff backoff = new ExponentialBackoff(BACKOFF_BASE, BACKOFF_CAP, sleeper::sleep,
-        () -> ThreadLocalRandom.current().nextDouble());
+    ExponentialBackoff backoff = backoff(sleeper);
+    OptionalInt ceiling = plan.messages().deletions() == MessageRules.Deletions.MIRROR
+        ? OptionalInt.of(plan.messages().deletionCeiling()) : OptionalInt.empty();
     Function<FolderPair, FolderSynchronizer> engine = pair ->
         engines.computeIfAbsent(retries.getOrDefault(pair.account(),
             Server.Limits.DEFAULT.retries()),
@@ -58,15 +63,44 @@ final class Engines {
       }
 
       @Override
-      public FolderSyncResult sync(SessionProvider source, SessionProvider destination, FolderPair pair,
-          GmailFolder gmail, Optional<ObservedStatus> observed) {
-        return engine.apply(pair).sync(source, destination, pair, gmail, observed);
+      public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
+          FolderPair pair, GmailFolder gmail, Optional<ObservedStatus> observed,
+          Removals removals) {
+        return engine.apply(pair).sync(source, destination, pair, gmail, observed, removals);
+      }
+
+      @Override
+      public OptionalInt deletionCeiling() {
+        return ceiling;
+      }
+
+      @Override
+      public Set<Long> plannedRemovals(SessionProvider source, SessionProvider destination,
+          FolderPair pair, Optional<ObservedStatus> observed) {
+        return engine.apply(pair).plannedRemovals(source, destination, pair, observed);
       }
     };
   }
 
-  static FolderVerifier verifier(StateStore state) {
-    return new FolderVerifier(state.sync());
+  /** Each account's folder checks, retried as its folder syncs are. */
+  static FolderVerifier verifier(Plan plan, StateStore state, Sleeper sleeper) {
+    Map<String, Integer> retries = retries(plan);
+    return new FolderVerifier(state.sync(),
+        account -> retries.getOrDefault(account, Server.Limits.DEFAULT.retries()),
+        backoff(sleeper));
+  }
+
+  /**
+   * Retries of everything else an account does on IMAP (observing, creating and subscribing
+   * folders): as often as its folder syncs, with the same backoff.
+   */
+  static Retries stepRetries(Plan plan, Sleeper sleeper) {
+    return new Retries(retries(plan), Server.Limits.DEFAULT.retries(), backoff(sleeper));
+  }
+
+  private static ExponentialBackoff backoff(Sleeper sleeper) {
+    return new ExponentialBackoff(BACKOFF_BASE, BACKOFF_CAP, sleeper::sleep,
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /** Per account id: the larger {@code limits.retries} of its source and destination server. */

@@ -62,7 +62,7 @@ public final class Mailshift {
         : List.of();
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
-      AccountScanner scanner = new AccountScanner(pool);
+      AccountScanner scanner = new AccountScanner(pool, Engines.stepRetries(plan, env.sleeper()));
       var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock, env.sleeper());
       List<AccountObservation> observed = new ArrayList<>();
       List<String> problems = new ArrayList<>();
@@ -99,7 +99,8 @@ public final class Mailshift {
       }
       ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed,
           dns);
-      return new PlanResult(set, observed, dns, rateLimits(plan, targets));
+      return new PlanResult(set, observed, dns, rateLimits(plan, targets),
+          engine.deletionCeiling());
     }
   }
 
@@ -152,8 +153,8 @@ public final class Mailshift {
           : Optional.empty();
       Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock,
               env.sleeper()),
-          Engines.verifier(state), new StateJournal(state), listener,
-          plans.workers(plan));
+          Engines.verifier(plan, state, env.sleeper()), new StateJournal(state), listener,
+          plans.workers(plan), Engines.stepRetries(plan, env.sleeper()));
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,
           "apply", targets, saved, dns);
       ApplyOutcome outcome = run(applier, request);
@@ -264,6 +265,10 @@ public final class Mailshift {
       case MX_GATE -> new MailshiftException(ErrorCode.APPLY_FAILED,
           list + "\nNothing was changed.", "Run apply again after that moment;"
               + " `mailshift status` shows it.", e);
+      case DELETION_CEILING -> new MailshiftException(ErrorCode.APPLY_FAILED,
+          e.problems().getFirst() + "; nothing was changed (nothing copied, nothing removed):\n  "
+              + String.join("\n  ", e.problems().subList(1, e.problems().size())),
+          e.hint(), e);
     };
   }
 

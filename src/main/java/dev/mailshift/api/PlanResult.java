@@ -7,19 +7,29 @@ import dev.mailshift.planner.DnsPlan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The outcome of {@code plan}: the change set and everything observed to make it (folder maps
  * with reasons, per-folder diffs, skipped messages; for DNS steps the servers, their
  * disagreements, confirmation reasons and the MX gate), for rendering as text or JSON.
+ *
+ * @param deletionCeiling with {@code messages.deletions: mirror}, the most removals one apply run
+ *     may make ({@code messages.deletion-ceiling}); empty when nothing is ever removed
  */
 public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
-    Optional<DnsPlan> dns, List<RateLimit> rateLimits) {
+    Optional<DnsPlan> dns, List<RateLimit> rateLimits, OptionalInt deletionCeiling) {
   public PlanResult {
     Objects.requireNonNull(changeSet, "changeSet");
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(dns, "dns");
     rateLimits = List.copyOf(rateLimits);
+    Objects.requireNonNull(deletionCeiling, "deletionCeiling");
+  }
+
+  public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
+      Optional<DnsPlan> dns, List<RateLimit> rateLimits) {
+    this(changeSet, accounts, dns, rateLimits, OptionalInt.empty());
   }
 
   public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
@@ -62,6 +72,14 @@ public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
       }
     }
     return new Summary(accounts.size(), creates, copy, bytes, adopt, flags, deletions, skipped);
+  }
+
+  /**
+   * Whether the removals seen now exceed the deletion ceiling: an apply run would then stop before
+   * changing anything.
+   */
+  public boolean overDeletionCeiling() {
+    return deletionCeiling.isPresent() && summary().deletions() > deletionCeiling.getAsInt();
   }
 
   public boolean hasChanges() {

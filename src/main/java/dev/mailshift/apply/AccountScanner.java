@@ -21,13 +21,22 @@ import java.util.Map;
 /**
  * Observes one account through the pool: both inventories, the folder map, and on request the
  * source UIDVALIDITYs (fingerprints) and per-folder diffs. Reads only; leaves its sessions in the
- * pool for the steps that follow.
+ * pool for the steps that follow. A dropped connection or a throttling answer (during LOGIN,
+ * LIST, STATUS...) starts the account's observation again on new sessions, as often as {@link
+ * Retries} allows; a refused login or a TLS failure ends it at once.
  */
 public final class AccountScanner {
   private final SessionPool pool;
+  private final Retries retries;
 
-  public AccountScanner(SessionPool pool) {
+  public AccountScanner(SessionPool pool, Retries retries) {
     this.pool = pool;
+    this.retries = retries;
+  }
+
+  /** Without retries. */
+  public AccountScanner(SessionPool pool) {
+    this(pool, Retries.NONE);
   }
 
   /** What {@link #scanWithStatuses} saw: the observation and, per source folder, both STATUS. */
@@ -55,6 +64,12 @@ public final class AccountScanner {
   }
 
   private Scanned scan(AccountTarget target, boolean withStatuses, FolderEngine diffs,
+      boolean listStatus) {
+    return retries.get(target.id(), "observe",
+        () -> scanOnce(target, withStatuses, diffs, listStatus));
+  }
+
+  private Scanned scanOnce(AccountTarget target, boolean withStatuses, FolderEngine diffs,
       boolean listStatus) {
     PooledSessions source = new PooledSessions(pool, target.source());
     PooledSessions destination = new PooledSessions(pool, target.destination());

@@ -31,9 +31,10 @@ import java.util.function.Predicate;
 
 /**
  * Runs a phase: observes every account first (any login or listing failure stops the run before
- * anything changes), plans afresh or checks a saved plan for staleness, then executes the steps
- * in three stages: preflight and folder creation per account; folder syncs in parallel across
- * all accounts; subscriptions and verification per account. A failed step does not stop other
+ * anything changes), plans afresh or checks a saved plan for staleness; in mirror mode counts the
+ * removals of every folder of the run and stops if they exceed the deletion ceiling; then
+ * executes the steps in three stages: preflight and folder creation per account; folder syncs in
+ * parallel across all accounts; subscriptions and verification per account. A failed step does not stop other
  * accounts' or folders' steps; an account whose folder creation failed skips its later steps.
  *
  * <p>DNS steps run where the phase puts them, one at a time ({@link DnsExecutor}); the zone is
@@ -48,15 +49,21 @@ public final class Applier {
   private final ApplyListener listener;
   private final int workers;
 
+  /**
+   * @param retries how often an account's observation, folder creations and subscriptions are
+   *     retried after a transient failure (folder syncs and checks retry inside {@code engine}
+   *     and {@code verifier})
+   */
   public Applier(
       SessionPool pool,
       FolderEngine engine,
       FolderVerifier verifier,
       Journal journal,
       ApplyListener listener,
-      int workers) {
+      int workers,
+      Retries retries) {
     this.pool = pool;
-    this.services = new StepExecutor.Services(pool, engine, verifier, journal, listener);
+    this.services = new StepExecutor.Services(pool, engine, verifier, journal, listener, retries);
     this.journal = journal;
     this.listener = listener;
     this.workers = Math.max(1, workers);
@@ -94,8 +101,11 @@ public final class Applier {
             List.copyOf(observed.values()), dns.map(d -> d.plan(request.phase(),
                 dnsSeen.orElseThrow())));
     dns.ifPresent(d -> d.precheck(changes.changes(), dnsSeen.orElseThrow()));
+    RunRemovals removals = RunRemovals.count(services.engine(), pool, workers,
+        changes.changes().stream().filter(SyncFolder.class::isInstance)
+            .map(SyncFolder.class::cast).toList(), targets, scanned);
     announce(changes);
-    StepExecutor executor = new StepExecutor(services, runId, targets, scanned);
+    StepExecutor executor = new StepExecutor(services, runId, targets, scanned, removals);
     Optional<DnsExecutor> dnsExecutor = request.dns().flatMap(d -> dnsSeen.map(seen ->
         new DnsExecutor(d, journal, listener, runId, seen.zone())));
     Set<String> broken = ConcurrentHashMap.newKeySet();
@@ -154,7 +164,7 @@ public final class Applier {
 
   private Map<String, AccountScanner.Scanned> observeAll(ApplyRequest request) {
     boolean fingerprints = request.saved().isPresent();
-    AccountScanner scanner = new AccountScanner(pool);
+    AccountScanner scanner = new AccountScanner(pool, services.retries());
     Map<String, AccountScanner.Scanned> observed = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();

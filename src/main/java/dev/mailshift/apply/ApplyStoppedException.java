@@ -17,16 +17,32 @@ public class ApplyStoppedException extends RuntimeException {
     /** DNS changes need --confirm (or an approved phase) and have none. */
     NEEDS_CONFIRMATION,
     /** The MX switch would come before the old MX TTL has run out. */
-    MX_GATE
+    MX_GATE,
+    /**
+     * Mirror mode would remove more destination messages in this run than {@code
+     * messages.deletion-ceiling}; the first problem says how many, the others name the folders.
+     */
+    DELETION_CEILING
   }
 
   private final Reason reason;
   private final List<String> problems;
+  private final String hint;
 
   public ApplyStoppedException(Reason reason, List<String> problems) {
+    this(reason, problems, "");
+  }
+
+  /** @param hint what to do about it, when the problems alone do not say ("" for none) */
+  public ApplyStoppedException(Reason reason, List<String> problems, String hint) {
     super(reason + ": " + String.join("; ", problems));
     this.reason = reason;
     this.problems = List.copyOf(problems);
+    this.hint = hint;
+  }
+
+  public String hint() {
+    return hint;
   }
 
   public Reason reason() {

@@ -35,22 +35,26 @@ final class StepExecutor {
       FolderEngine engine,
       FolderVerifier verifier,
       Journal journal,
-      ApplyListener listener) {}
+      ApplyListener listener,
+      Retries retries) {}
 
   private final Services s;
   private final long runId;
   private final Map<String, AccountTarget> targets;
   private final Map<String, AccountScanner.Scanned> observed;
+  private final RunRemovals removals;
 
   StepExecutor(
       Services services,
       long runId,
       Map<String, AccountTarget> targets,
-      Map<String, AccountScanner.Scanned> observed) {
+      Map<String, AccountScanner.Scanned> observed,
+      RunRemovals removals) {
     this.s = services;
     this.runId = runId;
     this.targets = targets;
     this.observed = observed;
+    this.removals = removals;
   }
 
   StepResult execute(Change change) {
@@ -86,7 +90,7 @@ final class StepExecutor {
   private StepResult create(CreateFolder c) {
     String[] outcome = {""};
     try {
-      onDestination(c.account(), session -> {
+      onDestination(c.account(), "create " + c.destinationFolder(), session -> {
         if (c.specialUse().isEmpty()) {
           session.create(c.destinationFolder());
           return;
@@ -114,19 +118,28 @@ final class StepExecutor {
   }
 
   private StepResult subscribe(Subscribe c) {
-    onDestination(c.account(), session -> session.subscribe(c.destinationFolder()));
+    onDestination(c.account(), "subscribe " + c.destinationFolder(),
+        session -> session.subscribe(c.destinationFolder()));
     return StepResult.of(c, StepStatus.SUCCEEDED, "subscribed " + c.destinationFolder());
   }
 
-  private void onDestination(String account, java.util.function.Consumer<ImapSession> action) {
-    PooledSessions destination = destination(account);
-    boolean healthy = false;
-    try {
-      action.accept(destination.get());
-      healthy = true;
-    } finally {
-      destination.release(healthy);
-    }
+  /**
+   * Runs {@code action} on a destination session of the account; after a dropped or throttled
+   * session, again on a new one (CREATE and SUBSCRIBE are safe to repeat: a folder that exists
+   * already counts as created).
+   */
+  private void onDestination(String account, String what,
+      java.util.function.Consumer<ImapSession> action) {
+    s.retries().run(account, what, () -> {
+      PooledSessions destination = destination(account);
+      boolean healthy = false;
+      try {
+        action.accept(destination.get());
+        healthy = true;
+      } finally {
+        destination.release(healthy);
+      }
+    });
   }
 
   private StepResult sync(SyncFolder f) {
@@ -140,7 +153,8 @@ final class StepExecutor {
           : Optional.ofNullable(scanned.statuses().get(f.sourceFolder()));
       GmailFolder gmail = scanned == null ? GmailFolder.NONE
           : scanned.observation().gmail().of(f.sourceFolder());
-      FolderSyncResult r = s.engine().sync(source, destination, pair, gmail, seen);
+      FolderSyncResult r = s.engine().sync(source, destination, pair, gmail, seen,
+          removals.of(pair));
       healthy = true;
       String detail = "copied " + r.copied() + " (" + r.bytesCopied() + " bytes), adopted "
           + r.adopted() + ", flags updated " + r.flagsUpdated() + ", deleted " + r.deleted()

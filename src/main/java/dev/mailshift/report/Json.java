@@ -24,6 +24,10 @@ public final class Json {
     root.set("summary", JSON.valueToTree(r.summary()));
     root.put("hasChanges", r.hasChanges());
     root.set("rateLimits", JSON.valueToTree(r.rateLimits()));
+    r.deletionCeiling().ifPresent(c -> {
+      root.put("deletionCeiling", c);
+      root.put("overDeletionCeiling", r.overDeletionCeiling());
+    });
     r.dns().ifPresent(d -> {
       ObjectNode dns = root.putObject("dns");
       dns.put("zone", d.zone());

@@ -48,6 +48,12 @@ public final class PlanText {
     result.dns().ifPresent(d -> out.append('\n').append(DnsPlanText.render(d)));
     if (!result.accounts().isEmpty() || result.dns().isEmpty()) {
       out.append('\n').append(summary(result.summary())).append('\n');
+      if (result.overDeletionCeiling()) {
+        out.append("! mirror mode would remove ").append(result.summary().deletions())
+            .append(" destination messages, more than messages.deletion-ceiling (")
+            .append(result.deletionCeiling().getAsInt())
+            .append("): apply will stop before changing anything\n");
+      }
     } else {
       out.append('\n');
     }

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Makes the flags of every mapped destination copy equal to its source's (as far as the
  * destination can store them), and in mirror mode removes the copies of messages the source has
- * expunged, refusing when that would exceed the deletion ceiling. Source flags are compared with
+ * expunged, as far as {@link Removals} allows: a sync on its own refuses to remove more than the
+ * deletion ceiling; in a counted run it removes only what the count approved. Source flags are
+ * compared with
  * the flags mailshift last wrote, not with the destination's, so changes made on the destination
  * are kept unless the source changes too.
  */
@@ -29,32 +31,36 @@ final class FlagMirror {
   private final ImapSession source;
   private final Destination destination;
   private final SyncOptions options;
+  private final Removals removals;
   private final Tally tally;
 
   FlagMirror(SyncStore store, FolderKey key, ImapSession source, Destination destination,
-      SyncOptions options, Tally tally) {
+      SyncOptions options, Removals removals, Tally tally) {
     this.store = store;
     this.key = key;
     this.source = source;
     this.destination = destination;
     this.options = options;
+    this.removals = removals;
     this.tally = tally;
   }
 
   /**
    * @param changedSince the source's HIGHESTMODSEQ at the last complete sync, when CONDSTORE lets
    *     us ask only for what changed since (RFC 7162 3.1.4); empty for a full comparison
+   * @return how many copies of expunged messages were left in place because the run's count had
+   *     not approved their removal (0 outside mirror mode)
    */
-  void run(OptionalLong changedSince) {
+  long run(OptionalLong changedSince) {
     boolean full = options.mirrorDeletions() || changedSince.isEmpty();
     if (!full) {
       onlyChanged(changedSince);
-      return;
+      return 0;
     }
     Map<Long, UidMapping> mapped = byUid(store.mappings(key.account(), key.source(),
         key.sourceUidValidity()));
     if (mapped.isEmpty()) {
-      return;
+      return 0;
     }
     Set<Long> present = new HashSet<>();
     Map<Long, Set<String>> changed = new LinkedHashMap<>();
@@ -66,9 +72,7 @@ final class FlagMirror {
       }
     });
     writeFlags(mapped, changed);
-    if (options.mirrorDeletions()) {
-      mirrorDeletions(mapped, present);
-    }
+    return options.mirrorDeletions() ? mirrorDeletions(mapped, present) : 0;
   }
 
   /**
@@ -135,25 +139,36 @@ final class FlagMirror {
     }
   }
 
-  private void mirrorDeletions(Map<Long, UidMapping> mapped, Set<Long> present) {
-    List<UidMapping> gone = new ArrayList<>();
-    mapped.values().stream().filter(m -> !present.contains(m.sourceUid()))
-        .sorted((a, b) -> Long.compare(a.sourceUid(), b.sourceUid())).forEach(gone::add);
-    if (gone.isEmpty()) {
-      return;
+  /** Removes what {@link #removals} allows of the copies whose source is gone; returns the rest. */
+  private long mirrorDeletions(Map<Long, UidMapping> mapped, Set<Long> present) {
+    List<UidMapping> gone = mapped.values().stream()
+        .filter(m -> !present.contains(m.sourceUid()))
+        .sorted((a, b) -> Long.compare(a.sourceUid(), b.sourceUid())).toList();
+    List<UidMapping> remove = switch (removals) {
+      case Removals.UpToCeiling c -> {
+        if (gone.size() > c.ceiling()) {
+          throw new SyncException(key.pair(), "mirror mode would remove " + gone.size()
+              + " destination messages whose source was expunged, more than"
+              + " messages.deletion-ceiling (" + c.ceiling() + "); nothing was removed."
+              + " Check the source folder; if these removals are intended, raise"
+              + " messages.deletion-ceiling to at least " + gone.size(), null);
+        }
+        yield gone;
+      }
+      case Removals.Approved a -> gone.stream()
+          .filter(m -> a.sourceUids().contains(m.sourceUid())).toList();
+    };
+    if (!remove.isEmpty()) {
+      // The mappings go only after the EXPUNGE: a kill in between leaves them, and the next run
+      // counts and expunges them again (a UID that no longer exists is ignored without an error,
+      // RFC 3501 6.4.8), so nothing is lost or removed twice.
+      destination.session().expunge(remove.stream().map(UidMapping::destinationUid).toList());
+      store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), List.of(),
+          List.of(), List.of(), Map.of(), remove.stream().map(UidMapping::sourceUid).toList(),
+          OptionalLong.empty()));
+      tally.deleted += remove.size();
     }
-    if (gone.size() > options.deletionCeiling()) {
-      throw new SyncException(key.pair(), "mirror mode would remove " + gone.size()
-          + " destination messages whose source was expunged, more than"
-          + " messages.deletion-ceiling (" + options.deletionCeiling() + "); nothing was removed."
-          + " Check the source folder; if these removals are intended, raise"
-          + " messages.deletion-ceiling to at least " + gone.size(), null);
-    }
-    destination.session().expunge(gone.stream().map(UidMapping::destinationUid).toList());
-    store.commit(new SyncBatch(key.account(), key.source(), key.sourceUidValidity(), List.of(),
-        List.of(), List.of(), Map.of(), gone.stream().map(UidMapping::sourceUid).toList(),
-        OptionalLong.empty()));
-    tally.deleted += gone.size();
+    return gone.size() - remove.size();
   }
 
   private static Set<String> withoutRecent(Set<String> flags) {

@@ -29,10 +29,11 @@ final class FolderRun {
   private final ImapSession destinationSession;
   private final Tally tally;
   private final java.util.Map<Long, String> duplicates;
+  private final Removals removals;
 
   FolderRun(SyncStore store, SyncOptions options, SyncListener listener, Clock clock,
       FolderPair pair, ImapSession source, ImapSession destination, Tally tally,
-      java.util.Map<Long, String> duplicates) {
+      java.util.Map<Long, String> duplicates, Removals removals) {
     this.store = store;
     this.options = options;
     this.listener = listener;
@@ -42,6 +43,7 @@ final class FolderRun {
     this.destinationSession = destination;
     this.tally = tally;
     this.duplicates = duplicates;
+    this.removals = removals;
   }
 
   void run() {
@@ -81,8 +83,10 @@ final class FolderRun {
     boolean condstore = Unchanged.condstore(source, sourceOpen);
     OptionalLong changedSince = !adopted && condstore && start.uidNext() > 0
         ? start.highestModseq() : OptionalLong.empty();
-    new FlagMirror(store, key, source, destination, options, tally).run(changedSince);
-    saveCheckpoint(key, sourceOpen, complete, condstore);
+    long heldBack = new FlagMirror(store, key, source, destination, options, removals, tally)
+        .run(changedSince);
+    tally.removalsHeldBack = heldBack;
+    saveCheckpoint(key, sourceOpen, complete, heldBack == 0, condstore);
   }
 
   private void purgeStale(FolderKey key) {
@@ -103,8 +107,12 @@ final class FolderRun {
         aboveUid);
   }
 
+  /**
+   * @param settled no removal was held back: only then may the next run pass the folder over by
+   *     its STATUS alone (the held-back copies would otherwise stay until the folder changes)
+   */
   private void saveCheckpoint(FolderKey key, FolderStatus sourceOpen, boolean complete,
-      boolean condstore) {
+      boolean settled, boolean condstore) {
     FolderCheckpoint now = store.checkpoint(pair.account(), pair.sourceFolder()).orElseThrow();
     SyncStore.MappingTotals mapped = store.mappingTotals(pair.account(), pair.sourceFolder(),
         key.sourceUidValidity());
@@ -113,7 +121,7 @@ final class FolderRun {
     long lastUid = complete ? Math.max(now.lastUid(), sourceOpen.uidNext() - 1) : now.lastUid();
     store.saveCheckpoint(new FolderCheckpoint(pair.account(), pair.sourceFolder(),
         key.sourceUidValidity(), pair.destinationFolder(), key.destinationUidValidity(), lastUid,
-        complete ? sourceOpen.uidNext() : 0, sourceOpen.messages(),
+        complete && settled ? sourceOpen.uidNext() : 0, sourceOpen.messages(),
         condstore ? sourceOpen.highestModseq() : OptionalLong.empty(),
         Optional.of(clock.instant()), mapped.messages(), mapped.bytes()));
   }

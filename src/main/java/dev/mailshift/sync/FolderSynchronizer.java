@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Synchronises one folder pair at a time from a read-only source to a destination, incrementally
@@ -63,8 +64,8 @@ public final class FolderSynchronizer {
    * must exist (the caller creates it). Retries on fresh sessions after drops and throttling.
    *
    * @throws SyncException when the folder cannot be finished: a server refused something other
-   *     than a single message, mirror mode hit the deletion ceiling, or retries ran out. What was
-   *     done is recorded, a re-run continues.
+   *     than a single message, mirror mode would remove more than the deletion ceiling (then it
+   *     removes none), or retries ran out. What was done is recorded, a re-run continues.
    */
   public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
       FolderPair pair) {
@@ -86,36 +87,76 @@ public final class FolderSynchronizer {
   /**
    * As {@link #sync}, but first checks {@code observed}, the STATUS of both folders seen at the
    * start of the run: when the last complete sync saw exactly that (the same test {@link #sync}
-   * makes with its own STATUS), the folder is done without a session or a round trip.
+   * makes with its own STATUS), the folder is done without a session or a round trip. In mirror
+   * mode this one sync may remove up to the deletion ceiling.
    */
   public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
       FolderPair pair, GmailFolder gmail, Optional<ObservedStatus> observed) {
+    return sync(source, destination, pair, gmail, observed,
+        new Removals.UpToCeiling(options.deletionCeiling()));
+  }
+
+  /**
+   * As above, removing in mirror mode what {@code removals} allows: a run that counted its
+   * removals with {@link #plannedRemovals} passes each folder its approved ones.
+   */
+  public FolderSyncResult sync(SessionProvider source, SessionProvider destination,
+      FolderPair pair, GmailFolder gmail, Optional<ObservedStatus> observed, Removals removals) {
+    Objects.requireNonNull(removals, "removals");
     Tally tally = new Tally();
-    boolean unchanged = observed.isPresent()
-        && store.checkpoint(pair.account(), pair.sourceFolder())
-            .filter(cp -> Unchanged.byStatus(cp, pair, observed.get().sourceCondstore(),
-                observed.get().source(), observed.get().destination()))
-            .isPresent()
-        && store.intents(pair.account(), pair.sourceFolder()).isEmpty();
-    if (unchanged) {
+    if (observed.isPresent() && unchanged(pair, observed.get())
+        && store.intents(pair.account(), pair.sourceFolder()).isEmpty()) {
       FolderSyncResult result = tally.result(pair);
       listener.folderFinished(result);
       return result;
     }
-    return run(source, destination, pair, gmail, tally);
+    return run(source, destination, pair, gmail, tally, removals);
+  }
+
+  /**
+   * In mirror mode, the source UIDs whose destination copies a sync of the folder would remove
+   * now (mapped by mailshift, no longer on the source); empty outside mirror mode. Read-only on
+   * both servers and the store: one EXAMINE and {@code UID SEARCH ALL} on the source and a STATUS
+   * on the destination, none of them when {@code observed} shows the folder unchanged since its
+   * last complete sync. A missing destination folder has nothing to remove.
+   *
+   * @throws SyncException when a server refuses, or drops more often than maxRetries
+   */
+  public Set<Long> plannedRemovals(SessionProvider source, SessionProvider destination,
+      FolderPair pair, Optional<ObservedStatus> observed) {
+    if (!options.mirrorDeletions()
+        || observed.filter(o -> unchanged(pair, o)).isPresent()) {
+      return Set.of();
+    }
+    RemovalCounter counter = new RemovalCounter(store);
+    return retrying.run(pair, source, destination, new Tally(),
+        (s, d) -> counter.count(s, d, pair));
+  }
+
+  private boolean unchanged(FolderPair pair, ObservedStatus observed) {
+    return store.checkpoint(pair.account(), pair.sourceFolder())
+        .filter(cp -> Unchanged.byStatus(cp, pair, observed.sourceCondstore(), observed.source(),
+            observed.destination()))
+        .isPresent();
   }
 
   private FolderSyncResult run(SessionProvider source, SessionProvider destination,
-      FolderPair pair, GmailFolder gmail, Tally tally) {
+      FolderPair pair, GmailFolder gmail, Tally tally, Removals removals) {
     retrying.run(pair, source, destination, tally, (s, d) -> {
       new FolderRun(store, options, listener, clock, pair,
-          gmail.labelsAsKeywords() ? new LabelKeywords(s) : s, d, tally, gmail.duplicates())
+          gmail.labelsAsKeywords() ? new LabelKeywords(s) : s, d, tally, gmail.duplicates(),
+          removals)
           .run();
       return null;
     });
     if (!tally.rejectedKeywords.isEmpty()) {
       store.recordRejectedKeywords(pair.account(), pair.destinationFolder(),
           tally.rejectedKeywords);
+    }
+    if (tally.removalsHeldBack > 0) {
+      tally.warnings.add(tally.removalsHeldBack + " destination message(s) whose source was"
+          + " expunged after this run counted its removals were left in place; the next run"
+          + " removes them, counting them against its messages.deletion-ceiling");
     }
     FolderSyncResult result = tally.result(pair);
     listener.folderFinished(result);

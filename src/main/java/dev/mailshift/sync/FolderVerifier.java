@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Compares a folder's source and destination (read-only on both): counts and byte sums from
@@ -17,11 +18,21 @@ import java.util.Set;
  */
 public final class FolderVerifier {
   private final SyncStore store;
-  private final Retrying retrying;
+  private final ToIntFunction<String> maxRetries;
+  private final Backoff backoff;
+
+  /**
+   * @param maxRetries per account id: how often a folder's check is retried on new sessions after
+   *     a dropped or throttled one, with {@code backoff} between tries
+   */
+  public FolderVerifier(SyncStore store, ToIntFunction<String> maxRetries, Backoff backoff) {
+    this.store = store;
+    this.maxRetries = maxRetries;
+    this.backoff = backoff;
+  }
 
   public FolderVerifier(SyncStore store, int maxRetries, Backoff backoff) {
-    this.store = store;
-    this.retrying = new Retrying(maxRetries, backoff, SyncListener.NONE);
+    this(store, account -> maxRetries, backoff);
   }
 
   public FolderVerifier(SyncStore store) {
@@ -30,7 +41,8 @@ public final class FolderVerifier {
 
   public FolderVerification verify(SessionProvider source, SessionProvider destination,
       FolderPair pair) {
-    return retrying.run(pair, source, destination, new Tally(), (s, d) -> verify(s, d, pair));
+    return new Retrying(maxRetries.applyAsInt(pair.account()), backoff, SyncListener.NONE)
+        .run(pair, source, destination, new Tally(), (s, d) -> verify(s, d, pair));
   }
 
   private FolderVerification verify(ImapSession source, ImapSession destination, FolderPair pair) {

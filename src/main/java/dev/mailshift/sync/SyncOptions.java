@@ -11,8 +11,9 @@ import java.util.OptionalLong;
  * @param copyDeleted copy messages flagged \Deleted but not expunged
  * @param mirrorDeletions remove from the destination what mailshift copied and the source has
  *     since expunged
- * @param deletionCeiling in mirror mode, the most removals one folder sync may do; more stops the
- *     run before any removal
+ * @param deletionCeiling in mirror mode, the most removals one run may do; a sync called on its
+ *     own is a run of one folder (see {@link Removals}), and one that would remove more removes
+ *     none
  * @param maxRetries reconnect-and-retry attempts on dropped or throttled sessions
  * @param selection which messages are copied at all (dates, size floor, search)
  */

@@ -12,6 +12,8 @@ final class Tally {
   long adopted;
   long flagsUpdated;
   long deleted;
+  /** Copies of expunged messages the last attempt left because the run had not approved them. */
+  long removalsHeldBack;
   int retries;
   boolean startReported;
   final List<SkippedMessage> skipped = new ArrayList<>();

@@ -236,7 +236,7 @@ final class FakeImapSession implements ImapSession {
     return false;
   }
 
-  /** Understands "UID n:m criteria" and "criteria" for criteria set in server.searches. */
+  /** Understands "UID n:m criteria" and "criteria" for ALL and criteria set in server.searches. */
   @Override
   public Set<Long> searchUids(String criteria) {
     return op("search", () -> {
@@ -247,7 +247,8 @@ final class FakeImapSession implements ImapSession {
       long to = m.group(2) == null || m.group(2).equals("*") ? Long.MAX_VALUE
           : Long.parseLong(m.group(2));
       String inner = m.group(3) != null ? m.group(3) : m.group(4);
-      java.util.function.Predicate<FakeImapServer.Message> test = server.searches.get(inner);
+      java.util.function.Predicate<FakeImapServer.Message> test = inner.equals("ALL")
+          ? x -> true : server.searches.get(inner);
       if (test == null) {
         throw new ImapException(ImapException.Kind.PROTOCOL, "search failed",
             "BAD Error in IMAP command UID SEARCH: Unknown argument " + inner, null);

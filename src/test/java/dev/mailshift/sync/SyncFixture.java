@@ -30,6 +30,11 @@ final class SyncFixture implements AutoCloseable {
   /** The engine's clock (message selection by age); tests move it to let time pass. */
   Clock clock = CLOCK;
   boolean crashingStore;
+  /**
+   * Sync as apply does in mirror mode: count the folder's removals first, then sync removing
+   * only those ({@link Removals.Approved}).
+   */
+  boolean counted;
   private StateStore state;
   FakeSessions sourceSessions;
   FakeSessions destinationSessions;
@@ -88,7 +93,14 @@ final class SyncFixture implements AutoCloseable {
   }
 
   FolderSyncResult sync(FolderPair pair) {
-    return engine().sync(sourceSessions, destinationSessions, pair);
+    FolderSynchronizer engine = engine();
+    if (!counted) {
+      return engine.sync(sourceSessions, destinationSessions, pair);
+    }
+    Set<Long> approved = engine.plannedRemovals(sourceSessions, destinationSessions, pair,
+        java.util.Optional.empty());
+    return engine.sync(sourceSessions, destinationSessions, pair, GmailFolder.NONE,
+        java.util.Optional.empty(), new Removals.Approved(approved));
   }
 
   FolderDiff diff() {
