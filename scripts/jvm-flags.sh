@@ -20,7 +20,7 @@
 #   a no-op).
 #   Only where the jar's library path is known (Linux x86_64/aarch64 with glibc); elsewhere
 #   sqlite-jdbc finds its library itself.
-# Delete the cache files when the jar changes (bin/mailshift does after a build).
+# The cache files are deleted when the jar is newer (bin/mailshift also does after a build).
 mailshift_sqlite_native() { # target jar -> prints the directory holding libsqlitejdbc.so, or nothing
   local target=$1 jar=$2 arch dir="$1/sqlite-native"
   # Extracted again when the jar is newer (a rebuild may bring another sqlite-jdbc version).
@@ -45,6 +45,12 @@ mailshift_jvm_flags() { # target [jar]
   MAILSHIFT_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmn24m -Xmx160m
     --enable-native-access=ALL-UNNAMED -XX:+DisplayVMOutputToStderr)
   if [ -n "$jar" ]; then
+    # A cache older than the jar goes: JDK 25 does not notice a rebuilt jar (same path) and runs
+    # the classes of the old one from its AOT cache.
+    local cache
+    for cache in "$target/mailshift.aot" "$target/mailshift.jsa"; do
+      if [ -e "$cache" ] && [ "$jar" -nt "$cache" ]; then rm -f "$cache"; fi
+    done
     native=$(mailshift_sqlite_native "$target" "$jar")
     if [ -n "$native" ]; then
       # org.sqlite.tmpdir: sqlite-jdbc scans it for stale copies of its library at every start;

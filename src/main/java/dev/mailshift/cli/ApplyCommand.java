@@ -11,40 +11,42 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "apply",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Carry out a phase: preflight, sync, validate, DNS steps; journalled and resumable.")
-final class ApplyCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-  @Mixin PlanArgument plan;
-  @Mixin JsonOption output;
-
-  @Option(names = "--phase", paramLabel = "NAME", description = "The phase to run (required when the plan has several).")
-  String phase;
-
-  @Option(names = "--plan-file", paramLabel = "FILE", description = "Apply a plan saved by `plan --out`; refused when stale.")
-  Path planFile;
-
-  @Option(names = "--approve", description = "Approve a phase that has `gate: approval`.")
-  boolean approve;
-
-  @Option(names = "--confirm", description = "Confirm DNS changes marked `!` by plan (MX set,"
-      + " SPF -all, stricter DMARC, a large share of records).")
-  boolean confirm;
-
-  @Option(names = "--no-progress", description = "Do not show progress on stderr.")
-  boolean noProgress;
+/** {@code mailshift apply PLAN}: carries out a phase, journalled and resumable. */
+record ApplyCommand(Main main) implements Subcommand {
+  private static final String PHASE = "--phase";
+  private static final String PLAN_FILE = "--plan-file";
+  private static final String APPROVE = "--approve";
+  private static final String CONFIRM = "--confirm";
+  private static final String NO_PROGRESS = "--no-progress";
 
   @Override
-  public Integer call() {
-    Progress progress = noProgress || output.json
+  public CommandSpec spec() {
+    return Subcommand.model(this, "apply",
+            "Carry out a phase: preflight, sync, validate, DNS steps; journalled and resumable.")
+        .addMixin(PlanArgument.NAME, PlanArgument.mixin())
+        .addMixin(JsonOption.NAME, JsonOption.mixin())
+        .addOption(OptionSpec.builder(PHASE).paramLabel("NAME").type(String.class)
+            .description("The phase to run (required when the plan has several).").build())
+        .addOption(OptionSpec.builder(PLAN_FILE).paramLabel("FILE").type(Path.class)
+            .description("Apply a plan saved by `plan --out`; refused when stale.").build())
+        .addOption(OptionSpec.builder(APPROVE).type(boolean.class)
+            .description("Approve a phase that has `gate: approval`.").build())
+        .addOption(OptionSpec.builder(CONFIRM).type(boolean.class)
+            .description("Confirm DNS changes marked `!` by plan (MX set,"
+                + " SPF -all, stricter DMARC, a large share of records).").build())
+        .addOption(OptionSpec.builder(NO_PROGRESS).type(boolean.class)
+            .description("Do not show progress on stderr.").build());
+  }
+
+  @Override
+  public int run(ParseResult parsed) {
+    boolean json = JsonOption.isSet(parsed);
+    boolean noProgress = parsed.matchedOptionValue(NO_PROGRESS, false);
+    Progress progress = noProgress || json
         ? null : new Progress(main.context().err(), Clock.systemUTC(), main.context().interactive());
     ApplyListener listener = progress != null ? progress : new ApplyListener() {
       @Override
@@ -53,12 +55,14 @@ final class ApplyCommand implements Callable<Integer> {
         main.context().err().flush();
       }
     };
-    ApplyResult r = main.mailshift().apply(plan.plan, Optional.ofNullable(phase),
-        Optional.ofNullable(planFile), approve, confirm, listener);
+    ApplyResult r = main.mailshift().apply(PlanArgument.of(parsed),
+        Optional.ofNullable(parsed.matchedOptionValue(PHASE, null)),
+        Optional.ofNullable(parsed.matchedOptionValue(PLAN_FILE, null)),
+        parsed.matchedOptionValue(APPROVE, false), parsed.matchedOptionValue(CONFIRM, false), listener);
     if (progress != null) {
       progress.finish();
     }
-    main.context().out().print(output.json ? Json.apply(r) : ApplyText.render(r));
+    main.context().out().print(json ? Json.apply(r) : ApplyText.render(r));
     if (!r.failures().isEmpty()) {
       return failed(r.failures(), "step(s) failed", ErrorCode.APPLY_FAILED);
     }

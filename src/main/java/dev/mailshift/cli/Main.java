@@ -7,46 +7,28 @@ import dev.mailshift.api.MailshiftException;
 import dev.mailshift.plan.load.Prompter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code mailshift} command line. {@link #run} is what tests call; {@code main} only exits with
- * its result. Reports go to {@code out}, errors and progress to {@code err}.
+ * its result. Reports go to {@code out}, errors and progress to {@code err}. Every command's model
+ * is declared by hand ({@link Subcommand}): picocli reads no annotation.
  */
-@Command(
-    name = "mailshift",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Email migration as code: validate, plan and apply a YAML migration plan.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success (plan: no changes)",
-      "1:internal error (a bug: re-run with --debug)",
-      "2:usage error",
-      "3:plan invalid (YAML, schema, semantics, secrets)",
-      "4:cannot observe (connection, login, TLS, DNS) - nothing changed",
-      "5:apply failed - re-run resumes",
-      "6:rollback incomplete - manual action needed",
-      "7:validation found missing messages",
-      "8:another run holds the state",
-      "9:saved plan is stale",
-      "10:plan --detailed-exitcode: changes pending"
-    })
-public final class Main implements Runnable {
+public final class Main {
   /** The subcommands by name, in the order help lists them. */
-  private static final Map<String, Class<?>> COMMANDS = commands();
-
-  @CommandLine.Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
-  boolean debug;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private static final Map<String, Function<Main, Subcommand>> COMMANDS = commands();
+  private static final String DEBUG = "--debug";
 
   private final Function<Context, Mailshift> factory;
   private final Context context;
@@ -62,11 +44,6 @@ public final class Main implements Runnable {
 
   Context context() {
     return context;
-  }
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
   public static void main(String[] args) {
@@ -94,12 +71,12 @@ public final class Main implements Runnable {
 
   static int run(Context context, Function<Context, Mailshift> factory, String... args) {
     Main main = new Main(factory, context);
-    MainFactory create = new MainFactory(main);
-    CommandLine cli = new CommandLine(main, create);
-    addSubcommands(cli, create, args);
+    CommandLine cli = new CommandLine(spec());
+    main.addSubcommands(cli, args);
     cli.setOut(context.out());
     cli.setErr(context.err());
-    cli.setExecutionExceptionHandler((e, line, parsed) -> handle(e, main, context.err()));
+    cli.setExecutionStrategy(Main::execute);
+    cli.setExecutionExceptionHandler((e, line, parsed) -> handle(e, debug(parsed), context.err()));
     cli.setParameterExceptionHandler((e, a) -> {
       context.err().println("error: " + e.getMessage());
       context.err().println("  fix: run `" + e.getCommandLine().getCommandSpec().qualifiedName()
@@ -112,68 +89,106 @@ public final class Main implements Runnable {
     return code;
   }
 
-  private static Map<String, Class<?>> commands() {
-    Map<String, Class<?>> m = new LinkedHashMap<>();
-    m.put("validate", ValidateCommand.class);
-    m.put("plan", PlanCommand.class);
-    m.put("apply", ApplyCommand.class);
-    m.put("status", StatusCommand.class);
-    m.put("rollback", RollbackCommand.class);
-    m.put("sandbox", SandboxCommand.class);
-    m.put("help", CommandLine.HelpCommand.class);
+  /** The top-level command: {@code --debug} (on every command), {@code -h}, {@code -V}, exit codes. */
+  private static CommandSpec spec() {
+    CommandSpec spec = CommandSpec.create().name("mailshift")
+        .addMixin(StandardHelpOptions.NAME, StandardHelpOptions.mixin())
+        .addOption(OptionSpec.builder(DEBUG).type(boolean.class).scopeType(ScopeType.INHERIT)
+            .description("Print stack traces of errors.").build());
+    spec.usageMessage()
+        .description("Email migration as code: validate, plan and apply a YAML migration plan.")
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(exitCodes());
+    return spec;
+  }
+
+  private static Map<String, String> exitCodes() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put("0", "success (plan: no changes)");
+    codes.put("1", "internal error (a bug: re-run with --debug)");
+    codes.put("2", "usage error");
+    codes.put("3", "plan invalid (YAML, schema, semantics, secrets)");
+    codes.put("4", "cannot observe (connection, login, TLS, DNS) - nothing changed");
+    codes.put("5", "apply failed - re-run resumes");
+    codes.put("6", "rollback incomplete - manual action needed");
+    codes.put("7", "validation found missing messages");
+    codes.put("8", "another run holds the state");
+    codes.put("9", "saved plan is stale");
+    codes.put("10", "plan --detailed-exitcode: changes pending");
+    return codes;
+  }
+
+  private static Map<String, Function<Main, Subcommand>> commands() {
+    Map<String, Function<Main, Subcommand>> m = new LinkedHashMap<>();
+    m.put("validate", ValidateCommand::new);
+    m.put("plan", PlanCommand::new);
+    m.put("apply", ApplyCommand::new);
+    m.put("status", StatusCommand::new);
+    m.put("rollback", RollbackCommand::new);
+    m.put("sandbox", SandboxCommand::new);
+    m.put("help", main -> new HelpCommand());
     return Collections.unmodifiableMap(m);
   }
 
   /**
-   * Registers the subcommand the arguments name, or all of them when they name none (help,
-   * usage errors, completion of the command list). Reading a command's annotations is most of
-   * picocli's start-up cost, and a run needs only its own command.
+   * Adds the subcommand the first argument names, or all of them otherwise (help, usage errors,
+   * options before the command): a run needs the model of its own command only.
    */
-  private static void addSubcommands(CommandLine cli, CommandLine.IFactory create, String[] args) {
-    String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    Class<?> only = "help".equals(first) ? null : COMMANDS.get(first);
-    COMMANDS.forEach((name, type) -> {
-      if (only == null || only == type) {
-        cli.addSubcommand(name, new CommandLine(instance(create, type), create));
+  private void addSubcommands(CommandLine cli, String[] args) {
+    String first = args.length > 0 ? args[0] : "";
+    boolean onlyFirst = COMMANDS.containsKey(first) && !"help".equals(first);
+    COMMANDS.forEach((name, command) -> {
+      if (!onlyFirst || name.equals(first)) {
+        cli.addSubcommand(name, command.apply(this).spec());
       }
     });
   }
 
-  private static Object instance(CommandLine.IFactory create, Class<?> type) {
+  /**
+   * Runs what was parsed: help and version as picocli's default strategy (RunLast) does, then the
+   * named {@link Subcommand} with its own parse result (RunLast would call a {@code Callable}).
+   */
+  private static int execute(ParseResult parsed) {
+    Integer help = CommandLine.executeHelpRequest(parsed);
+    if (help != null) {
+      return help;
+    }
+    ParseResult sub = parsed.subcommand();
+    if (sub == null) {
+      throw new ParameterException(parsed.commandSpec().commandLine(), "a command is required");
+    }
     try {
-      return create.create(type);
+      return ((Subcommand) sub.commandSpec().userObject()).run(sub);
+    } catch (ParameterException e) {
+      throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("cannot create the " + type.getSimpleName() + " command", e);
+      // to the execution exception handler, as RunLast does
+      throw new ExecutionException(sub.commandSpec().commandLine(), sub.commandSpec().qualifiedName() + ": " + e,
+          e);
     }
   }
 
-  private static int handle(Exception e, Main main, PrintWriter err) {
+  /** Whether {@code --debug} was given: the copies on the subcommands share the top-level value. */
+  private static boolean debug(ParseResult parsed) {
+    return Boolean.TRUE.equals(parsed.commandSpec().findOption(DEBUG).getValue());
+  }
+
+  private static int handle(Exception e, boolean debug, PrintWriter err) {
     if (e instanceof MailshiftException me) {
       err.println("error: " + me.getMessage());
       if (!me.hint().isBlank()) {
         err.println("  fix: " + me.hint());
       }
-      if (main.debug) {
+      if (debug) {
         me.printStackTrace(err);
       }
       return me.code().exitCode();
     }
     err.println("error: internal error: " + e);
     err.println("  fix: " + ErrorCode.INTERNAL.defaultHint());
-    if (main.debug) {
+    if (debug) {
       e.printStackTrace(err);
     }
     return ErrorCode.INTERNAL.exitCode();
-  }
-
-  /** Lets subcommands reach the shared {@link Main} (factory and context). */
-  private record MainFactory(Main main) implements CommandLine.IFactory {
-    @Override
-    public <K> K create(Class<K> cls) throws Exception {
-      if (cls == Main.class) {
-        return cls.cast(main);
-      }
-      return CommandLine.defaultFactory().create(cls);
-    }
   }
 }

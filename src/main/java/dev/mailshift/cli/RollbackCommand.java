@@ -4,44 +4,40 @@ import dev.mailshift.api.ErrorCode;
 import dev.mailshift.api.RollbackResult;
 import dev.mailshift.report.RollbackText;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "rollback",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Restore the DNS records apply changed, newest first;"
-    + " safe to run again.")
-final class RollbackCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-  @Mixin PlanArgument plan;
-  @Mixin JsonOption output;
+/** {@code mailshift rollback PLAN}: restores the DNS records apply changed, newest first. */
+record RollbackCommand(Main main) implements Subcommand {
+  private static final String RUN = "--run";
+  private static final String PHASE = "--phase";
 
-  @ArgGroup(exclusive = true)
-  Selection selection = new Selection();
-
-  static final class Selection {
-    @Option(names = "--run", paramLabel = "N", description = "Only the changes of run N (see"
-        + " `mailshift status`).")
-    Long run;
-
-    @Option(names = "--phase", paramLabel = "NAME", description = "Only the changes of the"
-        + " runs of this phase.")
-    String phase;
+  @Override
+  public CommandSpec spec() {
+    return Subcommand.model(this, "rollback", "Restore the DNS records apply changed, newest first;"
+            + " safe to run again.")
+        .addMixin(PlanArgument.NAME, PlanArgument.mixin())
+        .addMixin(JsonOption.NAME, JsonOption.mixin())
+        // at most one of --run and --phase
+        .addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("0..1")
+            .addArg(OptionSpec.builder(RUN).paramLabel("N").type(Long.class)
+                .description("Only the changes of run N (see `mailshift status`).").build())
+            .addArg(OptionSpec.builder(PHASE).paramLabel("NAME").type(String.class)
+                .description("Only the changes of the runs of this phase.").build())
+            .build());
   }
 
   @Override
-  public Integer call() {
-    RollbackResult r = main.mailshift().rollback(plan.plan, Optional.ofNullable(selection.run),
-        Optional.ofNullable(selection.phase), text -> {
+  public int run(ParseResult parsed) {
+    RollbackResult r = main.mailshift().rollback(PlanArgument.of(parsed),
+        Optional.ofNullable(parsed.matchedOptionValue(RUN, null)),
+        Optional.ofNullable(parsed.matchedOptionValue(PHASE, null)), text -> {
           main.context().err().println(text);
           main.context().err().flush();
         });
-    main.context().out().print(output.json ? RollbackText.json(r) : RollbackText.render(r));
+    main.context().out().print(JsonOption.isSet(parsed) ? RollbackText.json(r) : RollbackText.render(r));
     return r.complete() ? 0 : ErrorCode.ROLLBACK_INCOMPLETE.exitCode();
   }
 }

@@ -14,28 +14,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "sandbox",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Run a whole migration between two in-process IMAP servers with sample mail.")
-final class SandboxCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-
-  @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the plan and state (default: a new temp dir).")
-  Path dir;
-
-  @Option(names = "--keep", description = "Keep the servers running afterwards (until Ctrl-C) to explore them.")
-  boolean keep;
+/** {@code mailshift sandbox}: the whole tool at work on two in-process servers, for a first look. */
+record SandboxCommand(Main main) implements Subcommand {
+  private static final String DIR = "--dir";
+  private static final String KEEP = "--keep";
 
   @Override
-  public Integer call() throws InterruptedException {
+  public CommandSpec spec() {
+    return Subcommand.model(this, "sandbox",
+            "Run a whole migration between two in-process IMAP servers with sample mail.")
+        .addOption(OptionSpec.builder(DIR).paramLabel("DIR").type(Path.class)
+            .description("Where to write the plan and state (default: a new temp dir).").build())
+        .addOption(OptionSpec.builder(KEEP).type(boolean.class)
+            .description("Keep the servers running afterwards (until Ctrl-C) to explore them.").build());
+  }
+
+  @Override
+  public int run(ParseResult parsed) throws InterruptedException {
     PrintWriter out = main.context().out();
+    Path dir = parsed.matchedOptionValue(DIR, null);
     Path workDir = dir != null ? dir : tempDir();
     try (Sandbox sandbox = Sandbox.start()) {
       Path plan = sandbox.writePlan(workDir);
@@ -55,7 +57,7 @@ final class SandboxCommand implements Callable<Integer> {
       out.println(PlanText.render(second));
       out.println("State and journal: " + applied.stateFile() + " (try `mailshift status " + plan + "`)");
       out.flush();
-      if (keep) {
+      if (parsed.matchedOptionValue(KEEP, false)) {
         out.println("Servers keep running; press Ctrl-C to stop.");
         out.flush();
         new CountDownLatch(1).await();

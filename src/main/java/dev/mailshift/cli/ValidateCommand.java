@@ -2,35 +2,36 @@ package dev.mailshift.cli;
 
 import dev.mailshift.api.ErrorCode;
 import dev.mailshift.api.ValidateResult;
-import dev.mailshift.report.Json;
 import dev.mailshift.plan.check.ProblemFormatter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import dev.mailshift.report.Json;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "validate",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Check a plan's syntax, schema and meaning; report every problem.")
-final class ValidateCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-  @Mixin PlanArgument plan;
-  @Mixin JsonOption output;
-
-  @Option(names = "--secrets", description = "Also resolve every secret reference (env, file, cmd).")
-  boolean secrets;
+/** {@code mailshift validate PLAN}: every problem of a plan, without touching a server. */
+record ValidateCommand(Main main) implements Subcommand {
+  private static final String SECRETS = "--secrets";
 
   @Override
-  public Integer call() {
-    ValidateResult r = main.mailshift().validate(plan.plan, secrets);
-    if (output.json) {
+  public CommandSpec spec() {
+    return Subcommand.model(this, "validate", "Check a plan's syntax, schema and meaning; report every problem.")
+        .addMixin(PlanArgument.NAME, PlanArgument.mixin())
+        .addMixin(JsonOption.NAME, JsonOption.mixin())
+        .addOption(OptionSpec.builder(SECRETS).type(boolean.class)
+            .description("Also resolve every secret reference (env, file, cmd).").build());
+  }
+
+  @Override
+  public int run(ParseResult parsed) {
+    Path plan = PlanArgument.of(parsed);
+    ValidateResult r = main.mailshift().validate(plan, parsed.matchedOptionValue(SECRETS, false));
+    if (JsonOption.isSet(parsed)) {
       main.context().out().print(Json.problems(r.problems()));
     } else {
       main.context().err().print(ProblemFormatter.format(r.problems()));
       if (r.valid()) {
-        main.context().out().println(plan.plan + " is valid"
+        main.context().out().println(plan + " is valid"
             + (r.warnings() > 0 ? " (" + r.warnings() + " warning(s))" : "") + ".");
       }
     }
