@@ -157,11 +157,11 @@ dst_messages() {
     | sed -n 's/.*messages=\([0-9]*\).*/\1/p' | awk '{s+=$1} END {print s+0}'
 }
 
-say "warming the start-up cache (apply of a 40-message mailbox, then its no-op)"
+say "writing the start-up cache as bin/mailshift does (a sandbox run), then warming Dovecot"
 rm -f "$here/target/mailshift.jsa" "$here/target/mailshift.aot"
+"$here/bin/mailshift" --version >/dev/null
 mailshift_jvm_flags "$here/target" "$jar"
 mailshift warm apply "$WORK/warm/plan.yaml"
-mailshift_jvm_flags "$here/target" "$jar"
 mailshift warm2 apply "$WORK/warm/plan.yaml"
 
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -3,8 +3,10 @@
 # MAILSHIFT_JVM_FLAGS for `java ... -jar target/mailshift-*-all.jar`. Measured with bench/run.sh
 # on the 2,000-message Dovecot corpus (2 cores):
 # - Start-up cache of the target dir: on JDK >= 25 an AOT cache (JEP 483/515: classes loaded
-#   and linked ahead, with method profiles), written by the first run (`mailshift.aot`, ~2 s
-#   once at its exit); on JDK 21-24 a dynamic CDS archive (`mailshift.jsa`). No-op re-run CPU:
+#   and linked ahead, with method profiles), written by the run that finds none
+#   (`mailshift.aot`, ~2 s once at its exit; bin/mailshift makes that a sandbox run, which
+#   covers validate, plan and apply); on JDK 21-24 a dynamic CDS archive (`mailshift.jsa`).
+#   No-op re-run CPU (before the later start-up work below):
 #   CDS 1.75-2.1 s, AOT cache 1.0-1.2 s; peak RSS 110 -> 89 MB. VM messages go to stderr so
 #   that the first run's stdout (e.g. `plan --json`) stays clean.
 # - C1 only (TieredStopAtLevel=1): the work is I/O and SHA-256, and C2's compilations cost more
