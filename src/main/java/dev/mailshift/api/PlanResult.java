@@ -4,6 +4,7 @@ import dev.mailshift.change.ChangeSet;
 import dev.mailshift.change.SyncFolder;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.DnsPlan;
+import dev.mailshift.state.BindingCheck;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,14 +13,28 @@ import java.util.Optional;
  * The outcome of {@code plan}: the change set and everything observed to make it (folder maps
  * with reasons, per-folder diffs, skipped messages; for DNS steps the servers, their
  * disagreements, confirmation reasons and the MX gate), for rendering as text or JSON.
+ *
+ * @param bindings per account, how the mailboxes its state describes compare with the plan's;
+ *     where they differ, the diffs were made as if the account had no state
  */
 public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
-    Optional<DnsPlan> dns, List<RateLimit> rateLimits) {
+    Optional<DnsPlan> dns, List<RateLimit> rateLimits, List<BindingCheck> bindings) {
   public PlanResult {
     Objects.requireNonNull(changeSet, "changeSet");
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(dns, "dns");
     rateLimits = List.copyOf(rateLimits);
+    bindings = List.copyOf(bindings);
+  }
+
+  public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
+      Optional<DnsPlan> dns, List<RateLimit> rateLimits) {
+    this(changeSet, accounts, dns, rateLimits, List.of());
+  }
+
+  /** The binding check of {@code account}, if the plan made one. */
+  public Optional<BindingCheck> binding(String account) {
+    return bindings.stream().filter(b -> b.wanted().account().equals(account)).findFirst();
   }
 
   public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,

@@ -47,6 +47,7 @@ public final class Applier {
   private final Journal journal;
   private final ApplyListener listener;
   private final int workers;
+  private final StateBinder binder;
 
   public Applier(
       SessionPool pool,
@@ -54,7 +55,9 @@ public final class Applier {
       FolderVerifier verifier,
       Journal journal,
       ApplyListener listener,
-      int workers) {
+      int workers,
+      StateBinder binder) {
+    this.binder = binder;
     this.pool = pool;
     this.services = new StepExecutor.Services(pool, engine, verifier, journal, listener);
     this.journal = journal;
@@ -94,6 +97,7 @@ public final class Applier {
             List.copyOf(observed.values()), dns.map(d -> d.plan(request.phase(),
                 dnsSeen.orElseThrow())));
     dns.ifPresent(d -> d.precheck(changes.changes(), dnsSeen.orElseThrow()));
+    binder.bind(request.accounts());
     announce(changes);
     StepExecutor executor = new StepExecutor(services, runId, targets, scanned);
     Optional<DnsExecutor> dnsExecutor = request.dns().flatMap(d -> dnsSeen.map(seen ->
