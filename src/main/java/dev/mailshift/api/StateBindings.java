@@ -11,7 +11,6 @@ import dev.mailshift.state.BindingCheck;
 import dev.mailshift.state.MailboxIdentity;
 import dev.mailshift.state.Rebinding;
 import dev.mailshift.state.StateStore;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -78,13 +77,9 @@ final class StateBindings {
   static StateBinder binder(Plan plan, StateStore state, List<Rebinding> rebound) {
     List<Rebinding> sink = Collections.synchronizedList(rebound);
     return targets -> {
-      List<Rebinding> found = new ArrayList<>();
-      for (AccountBinding b : ofTargets(plan, targets)) {
-        state.bindings().bind(b).ifPresent(r -> {
-          LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", r.account(), r.summary());
-          found.add(r);
-        });
-      }
+      List<Rebinding> found = state.bindings().bind(ofTargets(plan, targets));
+      found.forEach(r -> LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", r.account(),
+          r.summary()));
       sink.addAll(found);
     };
   }

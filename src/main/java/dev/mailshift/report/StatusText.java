@@ -65,7 +65,7 @@ public final class StatusText {
             .append('\n');
         case BindingCheck.Changed c -> out.append("  ! ").append(account).append(": ")
             .append(c.recorded().source()).append(" -> ").append(c.recorded().destination())
-            .append("; ").append(c.warning().orElseThrow()).append('\n');
+            .append("\n      ").append(c.warning().orElseThrow()).append('\n');
         case BindingCheck.Unrecorded u -> out.append("  ! ").append(account).append(": ")
             .append(u.warning().orElseThrow()).append('\n');
       }

@@ -65,14 +65,30 @@ public final class Bindings {
    * @return the rebinding, when state was set aside
    */
   public Optional<Rebinding> bind(AccountBinding wanted) {
-    return db.durableTransaction(c -> switch (check(c, wanted)) {
-      case BindingCheck.Same s -> Optional.<Rebinding>empty();
-      case BindingCheck.Fresh f -> {
-        save(c, wanted);
-        yield Optional.<Rebinding>empty();
+    return bind(List.of(wanted)).stream().findFirst();
+  }
+
+  /**
+   * {@link #bind(AccountBinding)} for several accounts in one transaction (one commit for a whole
+   * run, however many accounts; nothing is written for accounts already bound to the same
+   * mailboxes). Not durable by itself: a power loss may undo it, which leaves the old state that
+   * the next run rebinds again; the first append intent after it, written durably, makes it
+   * durable too.
+   *
+   * @return the rebindings, in the order of {@code wanted}
+   */
+  public List<Rebinding> bind(List<AccountBinding> wanted) {
+    return db.transaction(c -> {
+      List<Rebinding> out = new ArrayList<>();
+      for (AccountBinding b : wanted) {
+        switch (check(c, b)) {
+          case BindingCheck.Same s -> { }
+          case BindingCheck.Fresh f -> save(c, b);
+          case BindingCheck.Changed ch -> out.add(rebind(c, Optional.of(ch.recorded()), b));
+          case BindingCheck.Unrecorded u -> out.add(rebind(c, Optional.empty(), b));
+        }
       }
-      case BindingCheck.Changed ch -> Optional.of(rebind(c, Optional.of(ch.recorded()), wanted));
-      case BindingCheck.Unrecorded u -> Optional.of(rebind(c, Optional.empty(), wanted));
+      return out;
     });
   }
 

@@ -212,8 +212,8 @@ class StateBindingGreenMailTest {
     assertThat(same.code()).as(same.all()).isZero();
     assertThat(same.out()).contains("state bound to (source -> destination):")
         .contains("    " + USER + ": " + bound);
-    assertThat(other.out()).contains("  ! " + USER + ": " + bound + "; state recorded for"
-        + " destination");
+    assertThat(other.out()).contains("  ! " + USER + ": " + bound + "\n      state recorded"
+        + " for destination");
     assertThat(json.out()).contains("\"bindings\"").contains("\"check\" : \"CHANGED\"");
   }
 

@@ -259,6 +259,26 @@ class BindingsTest {
   }
 
   @Test
+  void bind_severalAccountsOneFailing_bindsNoneOfThem() throws Exception {
+    // given
+    state.bindings().bind(ON_STAGING);
+    syncedFolder("alice");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.file());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TRIGGER cut BEFORE INSERT ON account_rebinding"
+          + " BEGIN SELECT RAISE(ABORT, 'cut off'); END");
+    }
+    AccountBinding bob = new AccountBinding("bob", OLD, PRODUCTION);
+
+    // when
+    assertThatThrownBy(() -> state.bindings().bind(List.of(bob, ON_PRODUCTION)))
+        .isInstanceOf(StateException.class);
+
+    // then
+    assertThat(state.bindings().all()).containsExactly(ON_STAGING);
+  }
+
+  @Test
   void syncSettingAside_readsNothingForThatAccountAndRefusesItsWrites() {
     // given
     syncedFolder("alice");
