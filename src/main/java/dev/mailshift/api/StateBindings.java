@@ -12,7 +12,6 @@ import dev.mailshift.state.MailboxIdentity;
 import dev.mailshift.state.Rebinding;
 import dev.mailshift.state.StateStore;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +74,11 @@ final class StateBindings {
    * rebinding (state set aside) to {@code rebound}.
    */
   static StateBinder binder(Plan plan, StateStore state, List<Rebinding> rebound) {
-    List<Rebinding> sink = Collections.synchronizedList(rebound);
     return targets -> {
       List<Rebinding> found = state.bindings().bind(ofTargets(plan, targets));
       found.forEach(r -> LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", r.account(),
           r.summary()));
-      sink.addAll(found);
+      rebound.addAll(found);
     };
   }
 }
