@@ -2,6 +2,7 @@ package dev.mailshift.api;
 
 import dev.mailshift.state.StepStatus;
 import dev.mailshift.apply.ApplyOutcome;
+import dev.mailshift.state.Rebinding;
 import dev.mailshift.sync.FolderVerification;
 import dev.mailshift.apply.StepResult;
 import dev.mailshift.change.VerifyAccount;
@@ -12,11 +13,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The outcome of {@code apply}: every step's result, and the totals. */
-public record ApplyResult(String phase, Path stateFile, ApplyOutcome outcome) {
+/**
+ * The outcome of {@code apply}: every step's result, and the totals.
+ *
+ * @param rebindings the accounts whose earlier sync state was set aside before the first step,
+ *     because it described other mailboxes than the plan's
+ */
+public record ApplyResult(String phase, Path stateFile, ApplyOutcome outcome,
+    List<Rebinding> rebindings) {
   public ApplyResult {
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(outcome, "outcome");
+    rebindings = List.copyOf(rebindings);
+  }
+
+  public ApplyResult(String phase, Path stateFile, ApplyOutcome outcome) {
+    this(phase, stateFile, outcome, List.of());
   }
 
   public List<FolderSyncResult> syncs() {

@@ -8,6 +8,7 @@ import dev.mailshift.plan.MessageRules;
 import dev.mailshift.plan.Plan;
 import dev.mailshift.plan.Server;
 import dev.mailshift.state.StateStore;
+import dev.mailshift.state.SyncStore;
 import dev.mailshift.sync.ExponentialBackoff;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
@@ -46,6 +47,12 @@ final class Engines {
    */
   static FolderEngine folderEngine(Plan plan, StateStore state, SyncListener listener,
       Clock clock, Sleeper sleeper) {
+    return folderEngine(plan, state.sync(), listener, clock, sleeper);
+  }
+
+  /** The engine on {@code store} (e.g. a view setting some accounts' state aside). */
+  static FolderEngine folderEngine(Plan plan, SyncStore store, SyncListener listener,
+      Clock clock, Sleeper sleeper) {
     Map<String, Integer> retries = retries(plan);
     Map<Integer, FolderSynchronizer> engines = new ConcurrentHashMap<>();
     ExponentialBackoff backoff = backoff(sleeper);
@@ -54,7 +61,7 @@ final class Engines {
     Function<FolderPair, FolderSynchronizer> engine = pair ->
         engines.computeIfAbsent(retries.getOrDefault(pair.account(),
             Server.Limits.DEFAULT.retries()),
-            n -> new FolderSynchronizer(state.sync(), options(plan, n), listener, backoff, clock));
+            n -> new FolderSynchronizer(store, options(plan, n), listener, backoff, clock));
     return new FolderEngine() {
       @Override
       public FolderDiff diff(SessionProvider source, SessionProvider destination, FolderPair pair,

@@ -18,6 +18,10 @@ import dev.mailshift.plan.Plan;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.DnsPlan;
 import dev.mailshift.planner.Planner;
+import dev.mailshift.planner.Staleness;
+import dev.mailshift.state.AccountBinding;
+import dev.mailshift.state.BindingCheck;
+import dev.mailshift.state.Rebinding;
 import dev.mailshift.state.RunLock;
 import dev.mailshift.state.StateLockedException;
 import dev.mailshift.state.StateStore;
@@ -63,7 +67,12 @@ public final class Mailshift {
     try (StateStore state = openState(plan); SessionPool pool = plans.pool(plan)) {
       Plans.remember(state, plan);
       AccountScanner scanner = new AccountScanner(pool, Engines.stepRetries(plan, env.sleeper()));
-      var engine = Engines.folderEngine(plan, state, ApplyListener.NONE, clock, env.sleeper());
+      List<AccountBinding> bindings = StateBindings.ofTargets(plan, targets);
+      List<BindingCheck> checks = StateBindings.check(state, bindings);
+      // Diff as apply will sync: without the state of accounts it will set aside.
+      var engine = Engines.folderEngine(plan,
+          state.syncSettingAside(StateBindings.setAside(checks)), ApplyListener.NONE, clock,
+          env.sleeper());
       List<AccountObservation> observed = new ArrayList<>();
       List<String> problems = new ArrayList<>();
       List<String> conflicts = new ArrayList<>();
@@ -98,9 +107,9 @@ public final class Mailshift {
         dns = Optional.of(dnsPhase.plan(phase, run(dnsPhase::observe)));
       }
       ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed,
-          dns);
+          dns).withAccountFingerprints(StateBindings.fingerprints(bindings));
       return new PlanResult(set, observed, dns, rateLimits(plan, targets),
-          engine.deletionCeiling());
+          engine.deletionCeiling(), checks);
     }
   }
 
@@ -141,6 +150,7 @@ public final class Mailshift {
     }
     Optional<ChangeSet> saved = savedPlan.map(PlanFile::read);
     saved.ifPresent(s -> checkSavedMatches(s, plan, phase));
+    saved.ifPresent(s -> checkSavedMailboxes(s, plan, phase));
     List<AccountTarget> targets = phase.hasAccountSteps() ? plans.targets(plan, phase, true)
         : List.of();
     try (StateStore state = openState(plan);
@@ -151,14 +161,16 @@ public final class Mailshift {
           ? Optional.of(new DnsSetup(env).request(plan, state,
               confirm || phase.gate() == Phase.Gate.APPROVAL, listener::instructions))
           : Optional.empty();
+      List<Rebinding> rebound = new ArrayList<>();
       Applier applier = new Applier(pool, Engines.folderEngine(plan, state, listener, clock,
               env.sleeper()),
           Engines.verifier(plan, state, env.sleeper()), new StateJournal(state), listener,
-          plans.workers(plan), Engines.stepRetries(plan, env.sleeper()));
+          plans.workers(plan), Engines.stepRetries(plan, env.sleeper()),
+          StateBindings.binder(plan, state, rebound));
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,
           "apply", targets, saved, dns);
       ApplyOutcome outcome = run(applier, request);
-      return new ApplyResult(phase.name(), state.file(), outcome);
+      return new ApplyResult(phase.name(), state.file(), outcome, rebound);
     }
   }
 
@@ -177,8 +189,8 @@ public final class Mailshift {
           .orElse(empty);
     }
     try (StateStore state = openState(plan)) {
-      StatusResult r = Status.read(state, plan.accounts().stream().map(a -> a.id()).toList(),
-          runs);
+      StatusResult r = Status.read(state, plan.accounts().stream()
+          .map(a -> StateBindings.of(plan, a)).toList(), runs);
       return plan.dns().map(d -> r.withDns(Status.dns(d, state.dns().lowerings(d.zone()),
           env.clock()))).orElse(r);
     }
@@ -277,6 +289,23 @@ public final class Mailshift {
       throw new MailshiftException(ErrorCode.PLAN_STALE,
           "the saved plan is for plan '" + saved.planName() + "' phase '" + saved.phase()
               + "', not '" + plan.name() + "' phase '" + phase.name() + "'");
+    }
+  }
+
+  /**
+   * A saved plan made against other mailboxes (servers or users; a CSV of accounts can change
+   * users without changing the plan file) describes other mailboxes: stale, before any server is
+   * contacted.
+   */
+  private static void checkSavedMailboxes(ChangeSet saved, Plan plan, Phase phase) {
+    List<String> accounts = plan.accounts().stream()
+        .filter(a -> phase.batch().isEmpty() || a.batch().equals(phase.batch()))
+        .map(a -> a.id()).toList();
+    List<String> drift = Staleness.accountDifferences(saved,
+        StateBindings.fingerprints(StateBindings.of(plan, accounts)));
+    if (!drift.isEmpty()) {
+      throw new MailshiftException(ErrorCode.PLAN_STALE,
+          "the saved plan is stale; nothing was changed:\n  " + String.join("\n  ", drift));
     }
   }
 

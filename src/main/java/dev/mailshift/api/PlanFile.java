@@ -1,5 +1,6 @@
 package dev.mailshift.api;
 
+import dev.mailshift.change.AccountFingerprint;
 import dev.mailshift.change.Change;
 import dev.mailshift.change.ChangeSet;
 import dev.mailshift.change.CheckDns;
@@ -24,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A saved plan ({@code plan --out FILE}): the change set as JSON with its checksum. It holds
- * names, counts and fingerprints only (for DNS: the RRsets seen and to be written), never a
- * secret or a message. {@link #read} refuses a file
+ * names, counts and fingerprints only (for DNS: the RRsets seen and to be written; per account:
+ * the servers and users planned against), never a secret or a message. {@link #read} refuses a file
  * whose checksum does not match its content (edited by hand or truncated).
  */
 public final class PlanFile {
@@ -50,6 +51,7 @@ public final class PlanFile {
     }
     root.set("fingerprints", JSON.valueToTree(set.fingerprints()));
     root.set("dnsFingerprints", JSON.valueToTree(set.dnsFingerprints()));
+    root.set("accountFingerprints", JSON.valueToTree(set.accountFingerprints()));
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
@@ -102,8 +104,13 @@ public final class PlanFile {
     for (JsonNode n : root.path("dnsFingerprints")) {
       dnsFingerprints.add(JSON.treeToValue(n, DnsFingerprint.class));
     }
+    List<AccountFingerprint> accountFingerprints = new ArrayList<>();
+    for (JsonNode n : root.path("accountFingerprints")) {
+      accountFingerprints.add(JSON.treeToValue(n, AccountFingerprint.class));
+    }
     ChangeSet set = new ChangeSet(root.get("plan").asString(), root.get("planSha256").asString(),
-        root.get("phase").asString(), changes, fingerprints, dnsFingerprints);
+        root.get("phase").asString(), changes, fingerprints, dnsFingerprints,
+        accountFingerprints);
     if (!set.checksum().equals(root.path("checksum").asString())) {
       throw new IllegalArgumentException("its checksum does not match its content (was it edited?)");
     }

@@ -4,6 +4,7 @@ import dev.mailshift.change.ChangeSet;
 import dev.mailshift.change.SyncFolder;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.DnsPlan;
+import dev.mailshift.state.BindingCheck;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,20 +17,29 @@ import java.util.OptionalInt;
  *
  * @param deletionCeiling with {@code messages.deletions: mirror}, the most removals one apply run
  *     may make ({@code messages.deletion-ceiling}); empty when nothing is ever removed
+ * @param bindings per account, how the mailboxes its state describes compare with the plan's;
+ *     where they differ, the diffs were made as if the account had no state
  */
 public record PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
-    Optional<DnsPlan> dns, List<RateLimit> rateLimits, OptionalInt deletionCeiling) {
+    Optional<DnsPlan> dns, List<RateLimit> rateLimits, OptionalInt deletionCeiling,
+    List<BindingCheck> bindings) {
   public PlanResult {
     Objects.requireNonNull(changeSet, "changeSet");
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(dns, "dns");
     rateLimits = List.copyOf(rateLimits);
     Objects.requireNonNull(deletionCeiling, "deletionCeiling");
+    bindings = List.copyOf(bindings);
   }
 
   public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,
       Optional<DnsPlan> dns, List<RateLimit> rateLimits) {
-    this(changeSet, accounts, dns, rateLimits, OptionalInt.empty());
+    this(changeSet, accounts, dns, rateLimits, OptionalInt.empty(), List.of());
+  }
+
+  /** The binding check of {@code account}, if the plan made one. */
+  public Optional<BindingCheck> binding(String account) {
+    return bindings.stream().filter(b -> b.wanted().account().equals(account)).findFirst();
   }
 
   public PlanResult(ChangeSet changeSet, List<AccountObservation> accounts,

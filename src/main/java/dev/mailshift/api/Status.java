@@ -1,5 +1,6 @@
 package dev.mailshift.api;
 
+import dev.mailshift.state.AccountBinding;
 import dev.mailshift.state.FolderCheckpoint;
 import dev.mailshift.state.JournalEntry;
 import dev.mailshift.state.RunLock;
@@ -22,7 +23,12 @@ import java.util.Optional;
 final class Status {
   private Status() {}
 
-  static StatusResult read(StateStore state, List<String> accounts, int runs) {
+  /**
+   * @param bindings the mailboxes the plan names for its accounts, compared with the ones their
+   *     state is bound to
+   */
+  static StatusResult read(StateStore state, List<AccountBinding> bindings, int runs) {
+    List<String> accounts = bindings.stream().map(AccountBinding::account).toList();
     Optional<String> holder = holder(state);
     List<RunRecord> recent = state.journal().runs(runs);
     List<JournalEntry> steps = recent.isEmpty() ? List.of() : state.journal().journal(recent.get(0).runId());
@@ -34,7 +40,8 @@ final class Status {
         skipped.addAll(state.sync().skipped(account, cp.sourceFolder()));
       }
     }
-    return new StatusResult(state.file(), holder, recent, steps, folders, skipped);
+    return new StatusResult(state.file(), holder, recent, steps, folders, skipped,
+        Optional.empty(), StateBindings.check(state, bindings));
   }
 
   /** The recorded lowerings of the zone and, when the plan manages MX, the switch's gate. */

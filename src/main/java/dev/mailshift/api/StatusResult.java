@@ -1,5 +1,6 @@
 package dev.mailshift.api;
 
+import dev.mailshift.state.BindingCheck;
 import dev.mailshift.state.FolderCheckpoint;
 import dev.mailshift.state.JournalEntry;
 import dev.mailshift.state.RunRecord;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * The outcome of {@code status}: recent runs (newest first), the steps of the newest run, per
  * folder checkpoints, and the messages not copied with their reasons. {@code holder} names the
  * run holding the state right now, if any. {@code dns}: the recorded TTL lowerings and from when
- * the MX switch may happen, for a plan with a {@code dns:} section.
+ * the MX switch may happen, for a plan with a {@code dns:} section. {@code bindings}: per account
+ * of the plan, the mailboxes its state is bound to compared with the ones the plan names now.
  */
 public record StatusResult(
     Path stateFile,
@@ -23,13 +25,21 @@ public record StatusResult(
     List<JournalEntry> lastRunSteps,
     List<FolderCheckpoint> folders,
     List<SkipRecord> skipped,
-    Optional<DnsStatus> dns) {
+    Optional<DnsStatus> dns,
+    List<BindingCheck> bindings) {
   public StatusResult {
     runs = List.copyOf(runs);
     lastRunSteps = List.copyOf(lastRunSteps);
     folders = List.copyOf(folders);
     skipped = List.copyOf(skipped);
     java.util.Objects.requireNonNull(dns, "dns");
+    bindings = List.copyOf(bindings);
+  }
+
+  public StatusResult(Path stateFile, Optional<String> holder, List<RunRecord> runs,
+      List<JournalEntry> lastRunSteps, List<FolderCheckpoint> folders, List<SkipRecord> skipped,
+      Optional<DnsStatus> dns) {
+    this(stateFile, holder, runs, lastRunSteps, folders, skipped, dns, List.of());
   }
 
   public StatusResult(Path stateFile, Optional<String> holder, List<RunRecord> runs,
@@ -39,7 +49,7 @@ public record StatusResult(
 
   public StatusResult withDns(DnsStatus status) {
     return new StatusResult(stateFile, holder, runs, lastRunSteps, folders, skipped,
-        Optional.of(status));
+        Optional.of(status), bindings);
   }
 
   /**

@@ -48,6 +48,7 @@ public final class Applier {
   private final Journal journal;
   private final ApplyListener listener;
   private final int workers;
+  private final StateBinder binder;
 
   /**
    * @param retries how often an account's observation, folder creations and subscriptions are
@@ -61,7 +62,9 @@ public final class Applier {
       Journal journal,
       ApplyListener listener,
       int workers,
-      Retries retries) {
+      Retries retries,
+      StateBinder binder) {
+    this.binder = binder;
     this.pool = pool;
     this.services = new StepExecutor.Services(pool, engine, verifier, journal, listener, retries);
     this.journal = journal;
@@ -101,6 +104,7 @@ public final class Applier {
             List.copyOf(observed.values()), dns.map(d -> d.plan(request.phase(),
                 dnsSeen.orElseThrow())));
     dns.ifPresent(d -> d.precheck(changes.changes(), dnsSeen.orElseThrow()));
+    binder.bind(request.accounts());
     RunRemovals removals = RunRemovals.count(services.engine(), pool, workers,
         changes.changes().stream().filter(SyncFolder.class::isInstance)
             .map(SyncFolder.class::cast).toList(), targets, scanned);

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param planSha256 checksum of the plan file the set was made from
  * @param fingerprints the source folders seen, per account
  * @param dnsFingerprints the managed RRsets seen, for the DNS steps of the phase
+ * @param accountFingerprints the mailboxes each account was planned against (source and
+ *     destination server and user)
  */
 public record ChangeSet(
     String planName,
@@ -21,7 +23,8 @@ public record ChangeSet(
     String phase,
     List<Change> changes,
     List<FolderFingerprint> fingerprints,
-    List<DnsFingerprint> dnsFingerprints) {
+    List<DnsFingerprint> dnsFingerprints,
+    List<AccountFingerprint> accountFingerprints) {
 
   public ChangeSet {
     Objects.requireNonNull(planName, "planName");
@@ -30,6 +33,19 @@ public record ChangeSet(
     changes = List.copyOf(changes);
     fingerprints = List.copyOf(fingerprints);
     dnsFingerprints = List.copyOf(dnsFingerprints);
+    accountFingerprints = List.copyOf(accountFingerprints);
+  }
+
+  /** A change set without account fingerprints (added by {@link #withAccountFingerprints}). */
+  public ChangeSet(String planName, String planSha256, String phase, List<Change> changes,
+      List<FolderFingerprint> fingerprints, List<DnsFingerprint> dnsFingerprints) {
+    this(planName, planSha256, phase, changes, fingerprints, dnsFingerprints, List.of());
+  }
+
+  /** This change set recording the mailboxes its accounts were planned against. */
+  public ChangeSet withAccountFingerprints(List<AccountFingerprint> accounts) {
+    return new ChangeSet(planName, planSha256, phase, changes, fingerprints, dnsFingerprints,
+        accounts);
   }
 
   /** A change set without DNS steps. */
@@ -52,6 +68,9 @@ public record ChangeSet(
         update(sha, f.toString());
       }
       for (DnsFingerprint f : dnsFingerprints) {
+        update(sha, f.toString());
+      }
+      for (AccountFingerprint f : accountFingerprints) {
         update(sha, f.toString());
       }
       return HexFormat.of().formatHex(sha.digest());

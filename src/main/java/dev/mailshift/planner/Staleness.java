@@ -1,6 +1,10 @@
 package dev.mailshift.planner;
 
+import dev.mailshift.change.AccountFingerprint;
+import dev.mailshift.change.Change;
 import dev.mailshift.change.ChangeSet;
+import dev.mailshift.change.CheckDns;
+import dev.mailshift.change.SetDnsRecords;
 import dev.mailshift.change.FolderFingerprint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +41,37 @@ public final class Staleness {
       if (!before.containsKey(e.getKey())) {
         FolderFingerprint is = e.getValue();
         out.add("source folder '" + is.folder() + "' of " + is.account() + " appeared");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The accounts of {@code saved} (those with steps) whose mailboxes differ from {@code now}'s:
+   * the saved plan was made against other servers or users, or by a mailshift that did not record
+   * them, and its counts describe other mailboxes.
+   */
+  public static List<String> accountDifferences(ChangeSet saved, List<AccountFingerprint> now) {
+    Map<String, AccountFingerprint> before = new HashMap<>();
+    saved.accountFingerprints().forEach(f -> before.put(f.account(), f));
+    Map<String, AccountFingerprint> after = new HashMap<>();
+    now.forEach(f -> after.put(f.account(), f));
+    List<String> out = new ArrayList<>();
+    List<String> accounts = saved.changes().stream()
+        .filter(c -> !(c instanceof SetDnsRecords || c instanceof CheckDns))
+        .map(Change::account).distinct().toList();
+    for (String account : accounts) {
+      AccountFingerprint was = before.get(account);
+      AccountFingerprint is = after.get(account);
+      if (is == null) {
+        out.add(account + ": the saved plan has steps for this account, the plan's phase no"
+            + " longer has it");
+      } else if (was == null) {
+        out.add(account + ": the saved plan does not record which servers it was made against");
+      } else if (!was.equals(is)) {
+        out.add(account + ": the saved plan was made for source " + was.source()
+            + " and destination " + was.destination() + "; the plan now names source "
+            + is.source() + " and destination " + is.destination());
       }
     }
     return out;

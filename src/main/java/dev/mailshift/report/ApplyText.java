@@ -17,6 +17,8 @@ public final class ApplyText {
     StringBuilder out = new StringBuilder();
     out.append("mailshift apply, phase ").append(r.phase()).append(", run ")
         .append(r.outcome().runId()).append('\n');
+    r.rebindings().forEach(b -> out.append("  ! ").append(b.account()).append(": ")
+        .append(b.summary()).append('\n'));
     for (StepResult s : r.outcome().steps()) {
       if (s.change() instanceof SetDnsRecords && s.status() == StepStatus.SUCCEEDED) {
         out.append("  dns: ").append(s.change().summary()).append(": ").append(s.detail())

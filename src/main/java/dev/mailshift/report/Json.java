@@ -7,6 +7,8 @@ import dev.mailshift.apply.StepResult;
 import dev.mailshift.plan.Problem;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MxGate;
+import dev.mailshift.state.AccountBinding;
+import dev.mailshift.state.BindingCheck;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,6 +49,7 @@ public final class Json {
       a.set("findings", JSON.valueToTree(o.findings()));
       a.put("gmailLabels", o.gmail().comparison());
       a.set("diffs", JSON.valueToTree(o.diffs().values()));
+      r.binding(o.account()).ifPresent(b -> a.set("state", binding(b)));
     }
     return write(root);
   }
@@ -89,7 +92,53 @@ public final class Json {
       }
     }
     root.set("skipped", JSON.valueToTree(r.skipped()));
+    ArrayNode rebound = root.putArray("rebindings");
+    r.rebindings().forEach(b -> {
+      ObjectNode n = rebound.addObject();
+      n.put("account", b.account());
+      n.set("from", b.from().map(Json::mailboxes).orElse(null));
+      n.set("to", mailboxes(b.to()));
+      n.put("checkpoints", b.checkpoints());
+      n.put("mappings", b.mappings());
+      n.put("intents", b.intents());
+      n.put("skips", b.skips());
+      n.put("summary", b.summary());
+    });
     return write(root);
+  }
+
+  /**
+   * How an account's state binding compares with the plan: {@code usable} (false: the earlier
+   * sync state is set aside and messages already there are matched by content), {@code check}
+   * (FRESH, SAME, CHANGED, UNRECORDED), the mailboxes {@code recorded} (null when none) and
+   * {@code planned}, and the {@code warning} text (null when usable).
+   */
+  public static ObjectNode binding(BindingCheck b) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("account", b.wanted().account());
+    n.put("usable", b.stateUsable());
+    n.put("check", switch (b) {
+      case BindingCheck.Fresh f -> "FRESH";
+      case BindingCheck.Same same -> "SAME";
+      case BindingCheck.Changed c -> "CHANGED";
+      case BindingCheck.Unrecorded u -> "UNRECORDED";
+    });
+    n.set("recorded", switch (b) {
+      case BindingCheck.Fresh f -> null;
+      case BindingCheck.Same same -> mailboxes(same.wanted());
+      case BindingCheck.Changed c -> mailboxes(c.recorded());
+      case BindingCheck.Unrecorded u -> null;
+    });
+    n.set("planned", mailboxes(b.wanted()));
+    n.put("warning", b.warning().orElse(null));
+    return n;
+  }
+
+  private static ObjectNode mailboxes(AccountBinding b) {
+    ObjectNode n = JSON.createObjectNode();
+    n.set("source", JSON.valueToTree(b.source()));
+    n.set("destination", JSON.valueToTree(b.destination()));
+    return n;
   }
 
   /** The MX gate: state, the earliest moment (ISO-8601, UTC) when known, and why. */

@@ -11,13 +11,15 @@ import dev.mailshift.change.SyncFolder;
 import dev.mailshift.change.VerifyAccount;
 import dev.mailshift.planner.AccountObservation;
 import dev.mailshift.planner.MappedFolder;
+import dev.mailshift.state.BindingCheck;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.SkippedMessage;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a plan for review: per account the folder map (source, destination, why), then the
+ * Renders a plan for review: per account whether its earlier sync state will be used (not when it
+ * describes other servers or users), the folder map (source, destination, why), then the
  * steps with markers ({@code +} create, {@code ~} change, {@code -} delete, {@code !} attention,
  * {@code =} nothing to do), then the skipped messages one by one and a summary line.
  */
@@ -33,6 +35,8 @@ public final class PlanText {
     rateLimits(out, result.rateLimits());
     for (AccountObservation o : result.accounts()) {
       out.append('\n').append(o.account()).append('\n');
+      result.binding(o.account()).flatMap(BindingCheck::warning)
+          .ifPresent(w -> out.append("  ! ").append(w).append('\n'));
       folderMap(out, o);
       if (!o.gmail().comparison().isEmpty()) {
         out.append("  ").append(o.gmail().comparison()).append('\n');

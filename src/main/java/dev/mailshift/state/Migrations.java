@@ -82,7 +82,31 @@ final class Migrations {
             zone TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
             served_ttl INTEGER NOT NULL, wait_seconds INTEGER NOT NULL, basis TEXT NOT NULL,
             lowered_at TEXT NOT NULL)""",
-          "CREATE INDEX dns_ttl_lowering_by_zone ON dns_ttl_lowering(zone, name, type)")));
+          "CREATE INDEX dns_ttl_lowering_by_zone ON dns_ttl_lowering(zone, name, type)")),
+      new Migration(4, "the source and destination mailboxes each account's state describes",
+          List.of(
+          """
+          CREATE TABLE account_binding (
+            account TEXT PRIMARY KEY,
+            source_scheme TEXT NOT NULL, source_host TEXT NOT NULL,
+            source_port INTEGER NOT NULL, source_user TEXT NOT NULL,
+            destination_scheme TEXT NOT NULL, destination_host TEXT NOT NULL,
+            destination_port INTEGER NOT NULL, destination_user TEXT NOT NULL,
+            bound_at TEXT NOT NULL)""",
+          """
+          CREATE TABLE account_rebinding (
+            rebinding_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            account TEXT NOT NULL,
+            old_source_scheme TEXT, old_source_host TEXT, old_source_port INTEGER,
+            old_source_user TEXT, old_destination_scheme TEXT, old_destination_host TEXT,
+            old_destination_port INTEGER, old_destination_user TEXT,
+            new_source_scheme TEXT NOT NULL, new_source_host TEXT NOT NULL,
+            new_source_port INTEGER NOT NULL, new_source_user TEXT NOT NULL,
+            new_destination_scheme TEXT NOT NULL, new_destination_host TEXT NOT NULL,
+            new_destination_port INTEGER NOT NULL, new_destination_user TEXT NOT NULL,
+            checkpoints INTEGER NOT NULL, mappings INTEGER NOT NULL, intents INTEGER NOT NULL,
+            skips INTEGER NOT NULL, rebound_at TEXT NOT NULL)""",
+          "CREATE INDEX account_rebinding_by_account ON account_rebinding(account, rebinding_id)")));
 
   private Migrations() {}
 

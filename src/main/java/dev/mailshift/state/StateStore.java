@@ -23,12 +23,14 @@ public final class StateStore implements AutoCloseable {
   private final RunJournal journal;
   private final SqliteSyncStore sync;
   private final DnsStages dns;
+  private final Bindings bindings;
 
   private StateStore(Database db) {
     this.db = db;
     this.journal = new RunJournal(db);
     this.sync = new SqliteSyncStore(db);
     this.dns = new DnsStages(db);
+    this.bindings = new Bindings(db);
   }
 
   public static StateStore open(Path file) {
@@ -129,6 +131,20 @@ public final class StateStore implements AutoCloseable {
   /** Checkpoints, UID maps, intents and skips for the sync engine. */
   public SyncStore sync() {
     return sync;
+  }
+
+  /** Which mailboxes each account's sync state describes. */
+  public Bindings bindings() {
+    return bindings;
+  }
+
+  /**
+   * {@link #sync()} as if {@code accounts} had no sync state: what {@code plan} diffs with for
+   * accounts whose state is bound to other mailboxes ({@link BindingCheck#stateUsable()}). Writes
+   * for those accounts are refused.
+   */
+  public SyncStore syncSettingAside(java.util.Set<String> accounts) {
+    return accounts.isEmpty() ? sync : new SetAsideSyncStore(sync, accounts);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.mailshift.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailshift.change.AccountFingerprint;
 import dev.mailshift.change.ChangeSet;
 import dev.mailshift.change.CreateFolder;
 import dev.mailshift.change.FolderFingerprint;
@@ -33,6 +34,38 @@ class PlanFileTest {
     PlanFile.write(set, file);
 
     assertThat(PlanFile.read(file)).isEqualTo(set);
+  }
+
+  @Test
+  void write_thenRead_keepsAccountMailboxesInTheChecksum(@TempDir Path dir) throws Exception {
+    // given
+    Path file = dir.resolve("plan.json");
+    ChangeSet withMailboxes = set.withAccountFingerprints(List.of(new AccountFingerprint("alice",
+        "imaps://old.example:993 (user alice)", "imaps://new.example:993 (user alice)")));
+    PlanFile.write(withMailboxes, file);
+
+    // when
+    ChangeSet read = PlanFile.read(file);
+    Files.writeString(file, Files.readString(file).replace("new.example", "other.example"));
+
+    // then
+    assertThat(read).isEqualTo(withMailboxes);
+    assertThat(read.checksum()).isNotEqualTo(set.checksum());
+    assertThatThrownBy(() -> PlanFile.read(file)).isInstanceOf(MailshiftException.class)
+        .hasMessageContaining("checksum");
+  }
+
+  @Test
+  void read_fileWithoutAccountMailboxes_readsWithNone(@TempDir Path dir) throws Exception {
+    // given: a plan file written before account mailboxes were recorded
+    Path file = dir.resolve("plan.json");
+    PlanFile.write(set, file);
+    Files.writeString(file, Files.readString(file)
+        .replaceAll(",\\s*\"accountFingerprints\" : \\[ \\]", ""));
+    assertThat(Files.readString(file)).doesNotContain("accountFingerprints");
+
+    // when / then
+    assertThat(PlanFile.read(file).accountFingerprints()).isEmpty();
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.mailshift.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailshift.change.AccountFingerprint;
 import dev.mailshift.change.ChangeSet;
 import dev.mailshift.change.FolderFingerprint;
+import dev.mailshift.change.Preflight;
+import dev.mailshift.change.CheckDns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +34,41 @@ class StalenessTest {
   void differences_planFileEdited_isStale() {
     assertThat(Staleness.differences(saved, "sha2", saved.fingerprints()))
         .containsExactly("the plan file changed since the plan was saved");
+  }
+
+  private static final String SOURCE = "imaps://imap.old.example:993 (user alice@old.example)";
+  private static final String STAGING = "imaps://staging.example:993 (user alice@acme.example)";
+  private static final String PRODUCTION = "imaps://mail.example:993 (user alice@acme.example)";
+
+  private static ChangeSet savedFor(List<AccountFingerprint> accounts) {
+    return new ChangeSet("p", "sha1", "migrate", List.of(new Preflight("alice", List.of()),
+        new CheckDns("acme.example")), List.of(), List.of(), accounts);
+  }
+
+  @Test
+  void accountDifferences_sameMailboxes_none() {
+    List<AccountFingerprint> now = List.of(new AccountFingerprint("alice", SOURCE, STAGING));
+
+    assertThat(Staleness.accountDifferences(savedFor(now), now)).isEmpty();
+  }
+
+  @Test
+  void accountDifferences_otherDestination_namesBothAndIgnoresDnsSteps() {
+    ChangeSet saved = savedFor(List.of(new AccountFingerprint("alice", SOURCE, STAGING)));
+
+    assertThat(Staleness.accountDifferences(saved,
+        List.of(new AccountFingerprint("alice", SOURCE, PRODUCTION)))).containsExactly(
+        "alice: the saved plan was made for source " + SOURCE + " and destination " + STAGING
+            + "; the plan now names source " + SOURCE + " and destination " + PRODUCTION);
+  }
+
+  @Test
+  void accountDifferences_savedWithoutMailboxesOrAccountGone_isStale() {
+    assertThat(Staleness.accountDifferences(savedFor(List.of()),
+        List.of(new AccountFingerprint("alice", SOURCE, STAGING))))
+        .containsExactly("alice: the saved plan does not record which servers it was made against");
+    assertThat(Staleness.accountDifferences(savedFor(List.of()), List.of()))
+        .containsExactly("alice: the saved plan has steps for this account, the plan's phase no"
+            + " longer has it");
   }
 }
