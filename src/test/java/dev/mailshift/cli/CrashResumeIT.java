@@ -70,9 +70,7 @@ class CrashResumeIT {
     // when: one apply per kill point, each killed when its condition holds
     series.killWhen("state file appeared", () -> Files.exists(stateFile));
     series.killWhen("creating folders", () -> destinationFolders() >= foldersBefore + 2);
-    for (int k : new int[] {1, 2, 5, 17, 60, 120, 200, total - 15}) {
-      series.killAtMessages(k);
-    }
+    series.killWhileCopying(total, 8, 60);
     int lastCode = series.finish();
     Cli.Run reference = Cli.mailshift(ENV, "apply",
         plan(dir.resolve("uninterrupted"), uninterrupted).toString(), "--no-progress");
@@ -82,7 +80,8 @@ class CrashResumeIT {
     List<KillSeries.Kill> kills = series.kills();
     assertThat(lastCode).as(series.lastOutput()).isZero();
     assertThat(reference.code()).as(reference.all()).isZero();
-    assertThat(kills).as("kills in the middle of copying").filteredOn(k -> k.midCopy(total))
+    assertThat(kills).as("kills in the middle of copying: " + kills)
+        .filteredOn(k -> k.midCopy(total))
         .hasSizeGreaterThanOrEqualTo(5);
     Map<String, List<String>> copied = contents(destination);
     assertThat(copied).as("no loss, no duplicate").isEqualTo(sourceBefore);
