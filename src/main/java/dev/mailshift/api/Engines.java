@@ -56,8 +56,7 @@ final class Engines {
     Map<String, Integer> retries = retries(plan);
     Map<Integer, FolderSynchronizer> engines = new ConcurrentHashMap<>();
     ExponentialBackoff backoff = backoff(sleeper);
-    OptionalInt ceiling = plan.messages().deletions() == MessageRules.Deletions.MIRROR
-        ? OptionalInt.of(plan.messages().deletionCeiling()) : OptionalInt.empty();
+    OptionalInt ceiling = deletionCeiling(plan);
     Function<FolderPair, FolderSynchronizer> engine = pair ->
         engines.computeIfAbsent(retries.getOrDefault(pair.account(),
             Server.Limits.DEFAULT.retries()),
@@ -87,6 +86,15 @@ final class Engines {
         return engine.apply(pair).plannedRemovals(source, destination, pair, observed);
       }
     };
+  }
+
+  /**
+   * The most removals one apply run may make ({@code messages.deletion-ceiling}) in mirror mode;
+   * empty when nothing is ever removed.
+   */
+  static OptionalInt deletionCeiling(Plan plan) {
+    return plan.messages().deletions() == MessageRules.Deletions.MIRROR
+        ? OptionalInt.of(plan.messages().deletionCeiling()) : OptionalInt.empty();
   }
 
   /** Each account's folder checks, retried as its folder syncs are. */

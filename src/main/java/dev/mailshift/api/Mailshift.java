@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -106,11 +107,22 @@ public final class Mailshift {
             line -> { }));
         dns = Optional.of(dnsPhase.plan(phase, run(dnsPhase::observe)));
       }
-      ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed,
-          dns).withAccountFingerprints(StateBindings.fingerprints(bindings));
-      return new PlanResult(set, observed, dns, rateLimits(plan, targets),
-          engine.deletionCeiling(), checks);
+      return result(plan, phase, observed, dns, checks, engine.deletionCeiling());
     }
+  }
+
+  /**
+   * The plan of a phase from what was observed: the change set (with the mailboxes each
+   * account's state is bound to, {@code checks} in the order of the accounts) and the rate limits
+   * of the servers those accounts use. Pure: the part of {@link #plan} after observing.
+   */
+  static PlanResult result(Plan plan, Phase phase, List<AccountObservation> observed,
+      Optional<DnsPlan> dns, List<BindingCheck> checks, OptionalInt deletionCeiling) {
+    List<AccountBinding> bindings = checks.stream().map(BindingCheck::wanted).toList();
+    ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed,
+        dns).withAccountFingerprints(StateBindings.fingerprints(bindings));
+    return new PlanResult(set, observed, dns, rateLimits(plan, bindings), deletionCeiling,
+        checks);
   }
 
   /**
@@ -223,12 +235,15 @@ public final class Mailshift {
     }
   }
 
-  /** The rate limits of the servers the phase's accounts use, where any is set. */
-  private static List<PlanResult.RateLimit> rateLimits(Plan plan, List<AccountTarget> targets) {
+  /** The rate limits of the servers the accounts of {@code bindings} use, where any is set. */
+  private static List<PlanResult.RateLimit> rateLimits(Plan plan,
+      List<AccountBinding> bindings) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    bindings.forEach(b -> ids.add(b.account()));
     java.util.Set<String> used = new java.util.LinkedHashSet<>();
-    targets.forEach(t -> {
-      used.add(t.source().server());
-      used.add(t.destination().server());
+    plan.accounts().stream().filter(a -> ids.contains(a.id())).forEach(a -> {
+      used.add(a.source().server());
+      used.add(a.destination().server());
     });
     return plan.servers().values().stream()
         .filter(s -> used.contains(s.name()))
@@ -298,9 +313,7 @@ public final class Mailshift {
    * contacted.
    */
   private static void checkSavedMailboxes(ChangeSet saved, Plan plan, Phase phase) {
-    List<String> accounts = plan.accounts().stream()
-        .filter(a -> phase.batch().isEmpty() || a.batch().equals(phase.batch()))
-        .map(a -> a.id()).toList();
+    List<String> accounts = Plans.accounts(plan, phase).stream().map(a -> a.id()).toList();
     List<String> drift = Staleness.accountDifferences(saved,
         StateBindings.fingerprints(StateBindings.of(plan, accounts)));
     if (!drift.isEmpty()) {

@@ -110,11 +110,16 @@ final class Plans {
         "the plan has no phase '" + name.get() + "'", "Use one of " + names + "."));
   }
 
-  /** The accounts of a phase with secrets resolved; all missing secrets are reported at once. */
-  List<AccountTarget> targets(Plan plan, Phase phase, boolean writeDestination) {
-    List<Account> accounts = plan.accounts().stream()
+  /** The accounts a phase selects (all, or those of its batch), in plan order. */
+  static List<Account> accounts(Plan plan, Phase phase) {
+    return plan.accounts().stream()
         .filter(a -> phase.batch().isEmpty() || a.batch().equals(phase.batch()))
         .toList();
+  }
+
+  /** The accounts of a phase with secrets resolved; all missing secrets are reported at once. */
+  List<AccountTarget> targets(Plan plan, Phase phase, boolean writeDestination) {
+    List<Account> accounts = accounts(plan, phase);
     if (accounts.isEmpty()) {
       throw new MailshiftException(ErrorCode.PLAN_INVALID, "phase '" + phase.name()
           + "' selects no account" + phase.batch().map(b -> " (batch " + b + ")").orElse(""),

@@ -113,8 +113,9 @@ public final class AccountScanner {
   }
 
 
-  /** What the capabilities mean for this migration, said in plain words. */
-  static List<String> findings(ServerInfo source, ServerInfo destination, FolderRules rules) {
+  /** What the capabilities mean for this migration, said in plain words. Pure. */
+  public static List<String> findings(ServerInfo source, ServerInfo destination,
+      FolderRules rules) {
     List<String> out = new ArrayList<>();
     if (rules.gmailLabels() != FolderRules.GmailLabels.FOLDERS && !source.has("X-GM-EXT-1")) {
       out.add("folders.gmail-labels has no effect: the source is not Gmail (no X-GM-EXT-1)");

@@ -14,14 +14,19 @@ import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.state.BindingCheck;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.SkippedMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Renders a plan for review: per account whether its earlier sync state will be used (not when it
- * describes other servers or users), the folder map (source, destination, why), then the
- * steps with markers ({@code +} create, {@code ~} change, {@code -} delete, {@code !} attention,
- * {@code =} nothing to do), then the skipped messages one by one and a summary line.
+ * Renders a plan for review: for a phase mixing DNS and account steps, the order they run in; per
+ * account whether its earlier sync state will be used (not when it describes other servers or
+ * users), the folder map (source, destination, why), then the steps with markers ({@code +}
+ * create, {@code ~} change, {@code -} delete, {@code !} attention, {@code =} nothing to do), then
+ * the skipped messages one by one and a summary line.
  */
 public final class PlanText {
   private PlanText() {}
@@ -33,6 +38,7 @@ public final class PlanText {
         .append(result.accounts().isEmpty() && result.dns().isPresent() ? ", DNS steps only\n"
             : ", " + result.accounts().size() + " account(s)\n");
     rateLimits(out, result.rateLimits());
+    order(result.changeSet().changes()).ifPresent(o -> out.append(o).append('\n'));
     for (AccountObservation o : result.accounts()) {
       out.append('\n').append(o.account()).append('\n');
       result.binding(o.account()).flatMap(BindingCheck::warning)
@@ -70,7 +76,7 @@ public final class PlanText {
       return;
     }
     List<String> each = limits.stream().map(l -> {
-      List<String> rates = new java.util.ArrayList<>();
+      List<String> rates = new ArrayList<>();
       if (l.bytesPerSecond() > 0) {
         rates.add(Sizes.human(l.bytesPerSecond()) + "/s");
       }
@@ -81,6 +87,47 @@ public final class PlanText {
     }).toList();
     out.append("rate limits, for all accounts together: ").append(String.join("; ", each))
         .append('\n');
+  }
+
+  /**
+   * For a phase that mixes DNS and account steps, the order apply runs them in (the change set's):
+   * the text below shows the accounts first and the zone after, whatever that order is.
+   */
+  static Optional<String> order(List<Change> changes) {
+    List<Boolean> dns = new ArrayList<>();
+    List<Set<String>> steps = new ArrayList<>();
+    for (Change c : changes) {
+      boolean isDns = c instanceof SetDnsRecords || c instanceof CheckDns;
+      if (dns.isEmpty() || dns.getLast() != isDns) {
+        dns.add(isDns);
+        steps.add(new LinkedHashSet<>());
+      }
+      steps.getLast().add(stepName(c));
+    }
+    if (!dns.contains(true) || !dns.contains(false)) {
+      return Optional.empty();
+    }
+    List<String> segments = new ArrayList<>();
+    for (int i = 0; i < dns.size(); i++) {
+      List<String> names = List.copyOf(steps.get(i));
+      String joined = names.size() == 1 ? names.getFirst()
+          : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+      segments.add(dns.get(i) ? joined : "each account's " + joined);
+    }
+    return Optional.of("apply runs " + String.join(", then ", segments));
+  }
+
+  /** The plan step ({@code phases[].steps}) a change comes from. */
+  private static String stepName(Change c) {
+    return switch (c) {
+      case Preflight p -> "preflight";
+      case CreateFolder f -> "sync";
+      case SyncFolder s -> "sync";
+      case Subscribe s -> "sync";
+      case VerifyAccount v -> "validate";
+      case SetDnsRecords d -> d.purpose().step();
+      case CheckDns d -> "dns-validate";
+    };
   }
 
   /** The folder maps alone, conflicts marked: what {@code plan} shows when it cannot plan. */

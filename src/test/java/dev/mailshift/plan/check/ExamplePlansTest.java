@@ -2,22 +2,22 @@ package dev.mailshift.plan.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.mailshift.testsupport.ProjectFiles;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every plan in the top-level plans/ directory validates without an error, so examples never rot. */
+/**
+ * Every plan in the top-level plans/ directory validates without an error, so examples never rot;
+ * {@code api.ExamplePlanSnapshotTest} snapshots their {@code plan} output.
+ */
 class ExamplePlansTest {
   static final PlanValidator VALIDATOR = new PlanValidator();
 
-  static Stream<Path> examplePlans() throws IOException {
-    try (Stream<Path> files = Files.list(ProjectFiles.root().resolve("plans"))) {
-      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
-    }
+  static Stream<Path> examplePlans() {
+    return ProjectFiles.examplePlans().stream();
   }
 
   @ParameterizedTest
@@ -29,9 +29,9 @@ class ExamplePlansTest {
   }
 
   @Test
-  void examplePlans_includeTheDocumentedOnes() throws IOException {
+  void examplePlans_includeTheDocumentedOnes() {
     assertThat(examplePlans().map(p -> p.getFileName().toString()))
         .contains("minimal.yaml", "acme-to-newhost.yaml", "acme-dns-cutover.yaml",
-            "acme-dns-only.yaml");
+            "acme-dns-only.yaml", "gmail-to-dovecot.yaml");
   }
 }

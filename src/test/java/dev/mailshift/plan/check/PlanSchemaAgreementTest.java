@@ -11,6 +11,7 @@ import dev.mailshift.plan.Server;
 import dev.mailshift.plan.dns.DnsProviderConfig;
 import dev.mailshift.plan.dns.DnsSection;
 import dev.mailshift.plan.dns.DnsTargets;
+import dev.mailshift.testsupport.ProjectFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
