@@ -44,7 +44,7 @@ public record SafetyPolicy(double maxChangeShare) {
     }
     if (managedRrsets > 0 && changes.size() > maxChangeShare * managedRrsets) {
       out.add(new ConfirmationReason("", "changes " + changes.size() + " of " + managedRrsets
-          + " managed RRsets, more than the allowed share of " + maxChangeShare));
+          + " managed RRsets, more than dns.safety.max-change-share (" + maxChangeShare + ")"));
     }
     return List.copyOf(out);
   }

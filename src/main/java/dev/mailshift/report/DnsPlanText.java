@@ -71,6 +71,7 @@ public final class DnsPlanText {
         .count();
     List<String> reasons = plan.confirmationReasons();
     return "DNS: " + writes + " RRset change(s) in zone " + plan.zone().replaceAll("\\.$", "")
-        + (reasons.isEmpty() ? "." : "; " + reasons.size() + " need --confirm on apply.");
+        + (reasons.isEmpty() ? "." : "; " + reasons.size() + " need --confirm on apply (or"
+            + " --approve, in a phase with gate: approval).");
   }
 }

@@ -157,7 +157,7 @@ class DnsCutoverIT {
         .contains("  + s2026._domainkey.acme.test. TXT  TTL 3600")
         .contains("  ~ autodiscover.acme.test. CNAME  TTL 1800 -> 3600")
         .contains("    ! needs --confirm: publishes an SPF policy ending in -all")
-        .contains("DNS: 7 RRset change(s) in zone acme.test; 3 need --confirm on apply.")
+        .contains("DNS: 7 RRset change(s) in zone acme.test; 3 need --confirm on apply")
         .doesNotContain("Plan: 0 account(s)");
     assertThat(bind.zoneWithoutSoa()).isEqualTo(zoneBefore);
     assertThat(Files.exists(dir.resolve("dkim/s2026.acme.test.pem")))

@@ -138,7 +138,7 @@ class DnsPlannerTest {
     DnsPlan plan = new DnsPlanner().plan(phase(StepKind.DNS_AUTH), strictly);
 
     assertThat(plan.setReasons()).singleElement().asString()
-        .contains("changes 3 of 6 managed RRsets, more than the allowed share of 0.4");
+        .contains("changes 3 of 6 managed RRsets, more than dns.safety.max-change-share (0.4)");
   }
 
   @Test

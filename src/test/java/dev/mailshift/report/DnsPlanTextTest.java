@@ -48,7 +48,8 @@ class DnsPlanTextTest {
           ! needs --confirm: changes 1 of 1 managed RRsets
         """);
     assertThat(DnsPlanText.summary(plan)).isEqualTo(
-        "DNS: 1 RRset change(s) in zone acme.test; 2 need --confirm on apply.");
+        "DNS: 1 RRset change(s) in zone acme.test; 2 need --confirm on apply (or"
+            + " --approve, in a phase with gate: approval).");
   }
 
   @Test
