@@ -65,8 +65,8 @@ class SafetyPolicyTest {
 
     assertThat(POLICY.classify(changes, 3)).singleElement().satisfies(r -> {
       assertThat(r.key()).isEmpty();
-      assertThat(r.reason()).isEqualTo("changes 2 of 3 managed RRsets, more than the allowed"
-          + " share of 0.5");
+      assertThat(r.reason()).isEqualTo("changes 2 of 3 managed RRsets, more than"
+          + " dns.safety.max-change-share (0.5)");
     });
     assertThat(POLICY.classify(changes, 4)).isEmpty();
   }
