@@ -11,10 +11,10 @@
 #   that the first run's stdout (e.g. `plan --json`) stays clean.
 # - C1 only (TieredStopAtLevel=1): the work is I/O and SHA-256, and C2's compilations cost more
 #   CPU than they save (full sync 9.0 -> 5.8 CPU-s; no-op 2.7 -> 1.5 CPU-s).
-# - Serial GC, a small initial heap, a fixed 24 MB young generation and a 160 MB heap cap: the
+# - Serial GC, a small initial heap, a fixed 24 MB young generation and a 144 MB heap cap: the
 #   live data of a 4-worker sync is 13-21 MB (after full GCs), but without a cap Serial grows the
 #   old generation with garbage instead of collecting it (20,000-message full sync: peak RSS
-#   562 MB uncapped, ~220 MB capped). Each worker needs ~12 MB at most; the engine runs fewer
+#   562 MB uncapped; 253 MB with a 160 MB cap, 240 MB with 144 MB at 1,050 msgs/s). Each worker needs ~12 MB at most; the engine runs fewer
 #   workers than the connection limits allow when the heap is too small for them, and says so.
 #   For more, set MAILSHIFT_JAVA_OPTS=-Xmx...
 # - SQLite's native library, extracted once into the target dir: without it sqlite-jdbc forks
@@ -44,7 +44,7 @@ mailshift_sqlite_native() { # target jar -> prints the directory holding libsqli
 mailshift_jvm_flags() { # target [jar]
   local target=$1 jar=${2:-} major native
   major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)
-  MAILSHIFT_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmn24m -Xmx160m
+  MAILSHIFT_JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmn24m -Xmx144m
     --enable-native-access=ALL-UNNAMED -XX:+DisplayVMOutputToStderr)
   if [ -n "$jar" ]; then
     # A cache older than the jar goes: JDK 25 does not notice a rebuilt jar (same path) and runs
