@@ -24,7 +24,8 @@ public record DnsPlan(
     List<DnsFingerprint> fingerprints,
     List<String> disagreements,
     List<String> setReasons,
-    Optional<MxGate> gate) {
+    Optional<MxGate> gate,
+    List<String> notes) {
   public DnsPlan {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(provider, "provider");
@@ -34,6 +35,15 @@ public record DnsPlan(
     disagreements = List.copyOf(disagreements);
     setReasons = List.copyOf(setReasons);
     Objects.requireNonNull(gate, "gate");
+    notes = List.copyOf(notes);
+  }
+
+  /** A plan without notes on steps that have nothing to do. */
+  public DnsPlan(String zone, String provider, List<String> servers, List<Change> changes,
+      List<DnsFingerprint> fingerprints, List<String> disagreements, List<String> setReasons,
+      Optional<MxGate> gate) {
+    this(zone, provider, servers, changes, fingerprints, disagreements, setReasons, gate,
+        List.of());
   }
 
   /** Every reason this plan needs {@code --confirm}: per change, then for the whole set. */

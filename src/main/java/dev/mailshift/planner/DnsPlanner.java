@@ -53,6 +53,7 @@ public final class DnsPlanner {
     Optional<DesiredRrset> mx = DesiredRrsets.mx(dns, dns.cutoverTtl());
     List<DesiredRrset> auth = DesiredRrsets.authAndAutoconfig(dns, o.dkimValues());
     List<Step> planned = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     Set<RrsetKey> fingerprinted = new LinkedHashSet<>();
     for (StepKind step : phase.steps()) {
       switch (step) {
@@ -66,7 +67,7 @@ public final class DnsPlanner {
         }
         case DNS_MX -> mx.ifPresent(d -> switchMx(d, state, planned, fingerprinted));
         case DNS_RESTORE_TTL -> mx.ifPresent(d -> restore(d, dns, state, planned,
-            fingerprinted));
+            fingerprinted, notes));
         case DNS_VALIDATE -> planned.add(new Check());
         case PREFLIGHT, SYNC, VALIDATE -> { }
       }
@@ -90,7 +91,7 @@ public final class DnsPlanner {
         SetDnsRecords s && s.purpose() == Purpose.SWITCH_MX))
         .map(d -> gate(d.key(), o));
     return new DnsPlan(zone, o.provider(), servers(o), changes, fingerprints,
-        o.zone().disagreements(), setReasons, gate);
+        o.zone().disagreements(), setReasons, gate, notes);
   }
 
   /**
@@ -144,12 +145,23 @@ public final class DnsPlanner {
     }
   }
 
+  /**
+   * The normal TTL back on the switched MX set. Nothing to do when the set does not hold the
+   * planned records yet (the switch has not happened: restoring then would undo the lowering
+   * before the cutover) or already has the normal TTL; {@code notes} says which.
+   */
   private static void restore(DesiredRrset mx, DnsSection dns,
-      Map<RrsetKey, RrsetSnapshot> state, List<Step> planned, Set<RrsetKey> fingerprinted) {
+      Map<RrsetKey, RrsetSnapshot> state, List<Step> planned, Set<RrsetKey> fingerprinted,
+      List<String> notes) {
     fingerprinted.add(mx.key());
     RrsetSnapshot current = state.get(mx.key());
-    if (current.exists() && current.sameRecords(mx.target(current))
-        && current.ttl() != dns.normalTtl()) {
+    if (!current.exists() || !current.sameRecords(mx.target(current))) {
+      notes.add("dns-restore-ttl: " + mx.key().name() + " MX does not hold the planned set yet"
+          + " (run the phase with dns-mx first): no TTL to restore");
+    } else if (current.ttl() == dns.normalTtl()) {
+      notes.add("dns-restore-ttl: " + mx.key().name() + " MX already has the normal TTL "
+          + dns.normalTtl());
+    } else {
       RrsetSnapshot restored = current.withTtl(dns.normalTtl());
       planned.add(new Write(Purpose.RESTORE_TTL, current, restored));
       state.put(mx.key(), restored);

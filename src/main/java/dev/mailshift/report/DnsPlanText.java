@@ -32,7 +32,9 @@ public final class DnsPlanText {
       }
       change(out, c, plan);
     }
-    if (plan.changes().stream().noneMatch(c -> c instanceof SetDnsRecords s && s.writes())) {
+    plan.notes().forEach(n -> out.append("  = ").append(n).append('\n'));
+    if (plan.notes().isEmpty()
+        && plan.changes().stream().noneMatch(c -> c instanceof SetDnsRecords s && s.writes())) {
       out.append("  = every managed RRset is as the plan wants it for this phase\n");
     }
     plan.setReasons().forEach(r -> out.append("  ! needs --confirm: ").append(r).append('\n'));

@@ -36,6 +36,7 @@ public final class Json {
       dns.put("provider", d.provider());
       dns.set("servers", JSON.valueToTree(d.servers()));
       dns.set("disagreements", JSON.valueToTree(d.disagreements()));
+      dns.set("notes", JSON.valueToTree(d.notes()));
       dns.set("confirmationReasons", JSON.valueToTree(d.confirmationReasons()));
       d.gate().ifPresent(g -> dns.set("mxGate", gate(g)));
     });

@@ -249,14 +249,32 @@ class DnsPlannerTest {
       assertThat(s.after()).isEqualTo(new RrsetValue(3600, NEW_MX));
     });
     assertThat(plan.changes().get(1)).isEqualTo(new CheckDns(ZONE));
+    assertThat(plan.notes()).isEmpty();
   }
 
   @Test
   void plan_restoreBeforeTheSwitch_leavesTheStagedTtl() {
     Map<RrsetKey, RrsetSnapshot> zone = oldZone();
     zone.put(MX, RrsetSnapshot.of(MX, 300, OLD_MX));
-    assertThat(new DnsPlanner().plan(phase(StepKind.DNS_RESTORE_TTL), observed(zone, List.of()))
-        .changes()).isEmpty();
+    DnsPlan plan = new DnsPlanner().plan(phase(StepKind.DNS_RESTORE_TTL),
+        observed(zone, List.of()));
+
+    assertThat(plan.changes()).isEmpty();
+    assertThat(plan.notes()).containsExactly("dns-restore-ttl: acme.test. MX does not hold the"
+        + " planned set yet (run the phase with dns-mx first): no TTL to restore");
+  }
+
+  @Test
+  void plan_restoreWhenTheSwitchedSetHasTheNormalTtl_saysSo() {
+    Map<RrsetKey, RrsetSnapshot> zone = oldZone();
+    zone.put(MX, RrsetSnapshot.of(MX, 3600, NEW_MX));
+
+    DnsPlan plan = new DnsPlanner().plan(phase(StepKind.DNS_RESTORE_TTL),
+        observed(zone, List.of()));
+
+    assertThat(plan.changes()).isEmpty();
+    assertThat(plan.notes()).containsExactly(
+        "dns-restore-ttl: acme.test. MX already has the normal TTL 3600");
   }
 
   @Test
