@@ -1,8 +1,5 @@
 package dev.mailshift.sync;
 
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * How long to wait before a retry after a dropped or throttled session. Injectable so tests do
  * not sleep.
@@ -15,9 +12,6 @@ public interface Backoff {
   /** No wait at all (tests). */
   Backoff NONE = attempt -> { };
 
-  /** Exponential from {@code base}, capped at {@code cap}, with jitter, sleeping the thread. */
-  static Backoff exponential(Duration base, Duration cap) {
-    return new ExponentialBackoff(base, cap, d -> Thread.sleep(d.toMillis()),
-        () -> ThreadLocalRandom.current().nextDouble());
-  }
+  // The production backoff (ExponentialBackoff on the Environment's sleeper) is built in one
+  // place, api.Engines, so every wait goes through the injected sleeper.
 }

@@ -2,7 +2,6 @@ package dev.mailshift.sync;
 
 import dev.mailshift.state.SyncStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,12 +32,6 @@ public final class FolderSynchronizer {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.retrying = new Retrying(options.maxRetries(), Objects.requireNonNull(backoff, "backoff"),
         listener);
-  }
-
-  /** With exponential backoff from 1 s to 2 min and the system clock. */
-  public FolderSynchronizer(SyncStore store, SyncOptions options, SyncListener listener) {
-    this(store, options, listener,
-        Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2)), Clock.systemUTC());
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.mailshift.imap.FolderStatus;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.state.SkipRecord;
 import dev.mailshift.state.SyncStore;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,10 +32,6 @@ public final class FolderVerifier {
 
   public FolderVerifier(SyncStore store, int maxRetries, Backoff backoff) {
     this(store, account -> maxRetries, backoff);
-  }
-
-  public FolderVerifier(SyncStore store) {
-    this(store, 5, Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2)));
   }
 
   public FolderVerification verify(SessionProvider source, SessionProvider destination,

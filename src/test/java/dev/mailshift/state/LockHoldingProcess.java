@@ -15,6 +15,6 @@ public final class LockHoldingProcess {
     long runId = store.journal().startRun("plan", "abc", "bulk", "apply");
     System.out.println("locked " + runId + " " + lock.holder().pid());
     System.out.flush();
-    Thread.sleep(Long.MAX_VALUE);
+    Thread.currentThread().join(); // never returns: the test kills this process
   }
 }

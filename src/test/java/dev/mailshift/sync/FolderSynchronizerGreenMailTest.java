@@ -139,7 +139,7 @@ class FolderSynchronizerGreenMailTest {
     assertThat(copies(session(destination, Access.READ_ONLY), "Archive")).isEqualTo(sourceBefore);
     assertThat(copies(session(source, Access.READ_ONLY), "Archive")).isEqualTo(sourceBefore);
     assertThat(sourceBefore).anySatisfy(c -> assertThat(c.flags()).isEmpty());
-    FolderVerification check = new FolderVerifier(state.sync()).verify(
+    FolderVerification check = new FolderVerifier(state.sync(), 0, Backoff.NONE).verify(
         new Sessions(source, Access.READ_ONLY), new Sessions(destination, Access.READ_WRITE),
         ARCHIVE);
     assertThat(check.shortfall()).isFalse();

@@ -9,6 +9,7 @@ import dev.mailshift.state.AppendIntent;
 import dev.mailshift.state.FolderCheckpoint;
 import dev.mailshift.state.StateStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,7 +37,8 @@ class FolderSynchronizerObservedStatusTest {
   @BeforeEach
   void open() {
     state = StateStore.open(dir.resolve("state.db"));
-    engine = new FolderSynchronizer(state.sync(), SyncOptions.DEFAULT, SyncListener.NONE);
+    engine = new FolderSynchronizer(state.sync(), SyncOptions.DEFAULT, SyncListener.NONE,
+        Backoff.NONE, Clock.systemUTC());
     state.sync().saveCheckpoint(new FolderCheckpoint("alice", "INBOX.Work", 7, "Work", 9, 100,
         101, 100, OptionalLong.of(555), Optional.of(Instant.EPOCH), 100, 5000));
   }
