@@ -7,8 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.mailshift.imap.ImapSession.UidSize;
 import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,23 +53,7 @@ class JakartaImapFoldersAndFlagsTest {
     return rw.append(folder, m, flags, DATE).orElseThrow();
   }
 
-  private static List<MessageMeta> meta(ImapSession s, long from, long to) {
-    List<MessageMeta> out = new ArrayList<>();
-    s.fetchMeta(from, to, out::add);
-    return out;
-  }
 
-  private static Map<Long, byte[]> bodies(ImapSession s, List<UidSize> which) {
-    Map<Long, byte[]> out = new HashMap<>();
-    s.fetchBodies(which, m -> {
-      try (m; InputStream in = m.open()) {
-        out.put(m.uid(), in.readAllBytes());
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    });
-    return out;
-  }
 
   @Test
   void createSubscribeList_nestedFolder_isListedAndSubscribed() {
@@ -126,7 +108,7 @@ class JakartaImapFoldersAndFlagsTest {
 
     rw.replaceFlags(uid, Set.of("\\Flagged", "$New"));
 
-    assertThat(meta(rw, uid, uid)).singleElement()
+    assertThat(Fetched.meta(rw, uid, uid)).singleElement()
         .satisfies(m -> assertThat(m.flags()).containsExactlyInAnyOrder("\\Flagged", "$New"));
   }
 
@@ -143,7 +125,7 @@ class JakartaImapFoldersAndFlagsTest {
     rw.expunge(List.of(a));
 
     // then
-    assertThat(meta(rw, 1, Long.MAX_VALUE)).extracting(MessageMeta::uid).containsExactly(b, c);
+    assertThat(Fetched.meta(rw, 1, Long.MAX_VALUE)).extracting(MessageMeta::uid).containsExactly(b, c);
   }
 
   @Test
@@ -193,9 +175,9 @@ class JakartaImapFoldersAndFlagsTest {
     ro.listFolders();
     ro.status("INBOX");
     ro.examine("INBOX");
-    meta(ro, 1, Long.MAX_VALUE);
+    Fetched.meta(ro, 1, Long.MAX_VALUE);
     ro.fetchFlags(OptionalLong.empty(), x -> {});
-    bodies(ro, both);
+    Fetched.bodies(ro, both);
     ro.close();
 
     // then: a fresh session sees the flags as they were
@@ -243,7 +225,7 @@ class JakartaImapFoldersAndFlagsTest {
 
     // then
     assertThat(examined.messages()).isEqualTo(2);
-    assertThat(meta(writer, 1, Long.MAX_VALUE)).hasSize(2);
+    assertThat(Fetched.meta(writer, 1, Long.MAX_VALUE)).hasSize(2);
   }
 }
 

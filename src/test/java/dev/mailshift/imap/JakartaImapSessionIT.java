@@ -9,8 +9,6 @@ import dev.mailshift.testsupport.DovecotPair;
 import dev.mailshift.testsupport.FaultProxy;
 import dev.mailshift.testsupport.Seeder;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,17 +62,6 @@ class JakartaImapSessionIT {
     return s;
   }
 
-  private static Map<Long, byte[]> bodies(ImapSession s, List<UidSize> which) {
-    Map<Long, byte[]> out = new HashMap<>();
-    s.fetchBodies(which, m -> {
-      try (m; InputStream in = m.open()) {
-        out.put(m.uid(), in.readAllBytes());
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    });
-    return out;
-  }
 
   @Test
   void connect_source_reportsInboxPrefixDotSeparatorAndCondstore() {
@@ -272,11 +259,11 @@ class JakartaImapSessionIT {
     });
 
     // then
-    Map<Long, byte[]> srcBytes = bodies(src, sizes);
+    Map<Long, byte[]> srcBytes = Fetched.bodies(src, sizes);
     dst.examine("INBOX");
     List<UidSize> dstSizes = sizes.stream()
         .map(s -> new UidSize(dstUid.get(s.uid()), s.size())).toList();
-    Map<Long, byte[]> dstBytes = bodies(dst, dstSizes);
+    Map<Long, byte[]> dstBytes = Fetched.bodies(dst, dstSizes);
     for (UidSize s : sizes) {
       assertThat(dstBytes.get(dstUid.get(s.uid()))).isEqualTo(srcBytes.get(s.uid()));
     }
@@ -355,7 +342,7 @@ class JakartaImapSessionIT {
     List<UidSize> sizes = new ArrayList<>();
     ro.fetchMeta(1, Long.MAX_VALUE, m -> sizes.add(new UidSize(m.uid(), m.size())));
     ro.fetchFlags(OptionalLong.empty(), m -> {});
-    bodies(ro, sizes);
+    Fetched.bodies(ro, sizes);
 
     // then: no flag changed, so HIGHESTMODSEQ did not move and nothing is \Seen
     ImapSession check = source(Access.READ_ONLY);

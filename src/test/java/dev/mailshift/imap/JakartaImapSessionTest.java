@@ -7,12 +7,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.mailshift.imap.ImapSession.UidSize;
 import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -57,23 +54,7 @@ class JakartaImapSessionTest {
     return rw.append(folder, m, flags, DATE).orElseThrow();
   }
 
-  private static List<MessageMeta> meta(ImapSession s, long from, long to) {
-    List<MessageMeta> out = new ArrayList<>();
-    s.fetchMeta(from, to, out::add);
-    return out;
-  }
 
-  private static Map<Long, byte[]> bodies(ImapSession s, List<UidSize> which) {
-    Map<Long, byte[]> out = new HashMap<>();
-    s.fetchBodies(which, m -> {
-      try (m; InputStream in = m.open()) {
-        out.put(m.uid(), in.readAllBytes());
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    });
-    return out;
-  }
 
   @Test
   void append_toInbox_returnsUidFromAppendUid() {
@@ -95,7 +76,7 @@ class JakartaImapSessionTest {
 
     // when
     rw.examine("INBOX");
-    List<MessageMeta> metas = meta(rw, 1, Long.MAX_VALUE);
+    List<MessageMeta> metas = Fetched.meta(rw, 1, Long.MAX_VALUE);
 
     // then
     assertThat(metas).singleElement().satisfies(meta -> {
@@ -116,7 +97,7 @@ class JakartaImapSessionTest {
     long uid = seed(rw, "INBOX", TestMessage.simple("a", "<a@x>"), Set.of());
     rw.examine("INBOX");
 
-    assertThat(meta(rw, uid + 1, Long.MAX_VALUE)).isEmpty();
+    assertThat(Fetched.meta(rw, uid + 1, Long.MAX_VALUE)).isEmpty();
   }
 
   @Test
@@ -125,7 +106,7 @@ class JakartaImapSessionTest {
     seed(rw, "INBOX", TestMessage.of("Subject: none\r\n\r\nbody\r\n"), Set.of());
     rw.examine("INBOX");
 
-    assertThat(meta(rw, 1, Long.MAX_VALUE)).singleElement()
+    assertThat(Fetched.meta(rw, 1, Long.MAX_VALUE)).singleElement()
         .satisfies(m -> assertThat(m.messageId()).isEmpty());
   }
 
@@ -178,7 +159,7 @@ class JakartaImapSessionTest {
             e -> assertThat(e.kind()).isEqualTo(ImapException.Kind.PROTOCOL));
     assertThat(got).isEmpty();
     // the connection is still usable
-    assertThat(meta(rw, 1, Long.MAX_VALUE)).hasSize(1);
+    assertThat(Fetched.meta(rw, 1, Long.MAX_VALUE)).hasSize(1);
   }
 
   @Test
@@ -201,7 +182,7 @@ class JakartaImapSessionTest {
 
     // then
     dst.examine("INBOX");
-    Map<Long, byte[]> copied = bodies(dst, List.of(new UidSize(dstUid[0], big.size())));
+    Map<Long, byte[]> copied = Fetched.bodies(dst, List.of(new UidSize(dstUid[0], big.size())));
     assertThat(copied.get(dstUid[0])).isEqualTo(big.bytes());
   }
 
@@ -215,7 +196,7 @@ class JakartaImapSessionTest {
     long uid = seed(rw, "INBOX", TestMessage.of(odd), Set.of());
     rw.examine("INBOX");
 
-    assertThat(bodies(rw, List.of(new UidSize(uid, odd.length))).get(uid)).isEqualTo(odd);
+    assertThat(Fetched.bodies(rw, List.of(new UidSize(uid, odd.length))).get(uid)).isEqualTo(odd);
   }
 
   @Test
@@ -225,7 +206,7 @@ class JakartaImapSessionTest {
     rw.append("INBOX", TestMessage.simple("k", "<k@x>"), flags, DATE);
     rw.examine("INBOX");
 
-    assertThat(meta(rw, 1, Long.MAX_VALUE)).singleElement().satisfies(m -> assertThat(m.flags())
+    assertThat(Fetched.meta(rw, 1, Long.MAX_VALUE)).singleElement().satisfies(m -> assertThat(m.flags())
         .containsExactlyInAnyOrder("\\Answered", "\\Draft", "$MDNSent", "NonJunk"));
   }
 
@@ -245,14 +226,14 @@ class JakartaImapSessionTest {
     assertThatThrownBy(() -> rw.fetchBodies(
         List.of(new UidSize(ua, a.size()), new UidSize(ub, b.size())), failing))
         .hasMessage("sink broke");
-    assertThat(bodies(rw, List.of(new UidSize(ub, b.size())))).containsKey(ub);
+    assertThat(Fetched.bodies(rw, List.of(new UidSize(ub, b.size())))).containsKey(ub);
   }
 
   @Test
   void fetchMeta_withoutSelectedFolder_isRefused() {
     ImapSession ro = session(source, Access.READ_ONLY);
 
-    assertThatThrownBy(() -> meta(ro, 1, 2)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> Fetched.meta(ro, 1, 2)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -263,7 +244,7 @@ class JakartaImapSessionTest {
 
     ro.fetchFlags(OptionalLong.empty(), flags::add);
 
-    assertThat(meta(ro, 1, Long.MAX_VALUE)).isEmpty();
+    assertThat(Fetched.meta(ro, 1, Long.MAX_VALUE)).isEmpty();
     assertThat(flags).isEmpty();
   }
 
@@ -336,8 +317,8 @@ class JakartaImapSessionTest {
     long uid = seed(rw, "INBOX", TestMessage.of(lf), Set.of());
     rw.examine("INBOX");
 
-    long size = meta(rw, uid, uid).get(0).size();
-    byte[] back = bodies(rw, List.of(new UidSize(uid, size))).get(uid);
+    long size = Fetched.meta(rw, uid, uid).get(0).size();
+    byte[] back = Fetched.bodies(rw, List.of(new UidSize(uid, size))).get(uid);
 
     // GreenMail rewrites the header's line ends to CRLF and keeps the body's bare LFs
     assertThat(new String(back, java.nio.charset.StandardCharsets.US_ASCII))
@@ -355,6 +336,6 @@ class JakartaImapSessionTest {
     assertThatThrownBy(() -> rw.fetchMeta(1, Long.MAX_VALUE, m -> {
       throw new IllegalStateException("engine says no");
     })).isExactlyInstanceOf(IllegalStateException.class).hasMessage("engine says no");
-    assertThat(meta(rw, 1, Long.MAX_VALUE)).hasSize(2);
+    assertThat(Fetched.meta(rw, 1, Long.MAX_VALUE)).hasSize(2);
   }
 }
