@@ -105,16 +105,9 @@ public final class Main {
   private static Map<String, String> exitCodes() {
     Map<String, String> codes = new LinkedHashMap<>();
     codes.put("0", "success (plan: no changes)");
-    codes.put("1", "internal error (a bug: re-run with --debug)");
-    codes.put("2", "usage error");
-    codes.put("3", "plan invalid (YAML, schema, semantics, secrets)");
-    codes.put("4", "cannot observe (connection, login, TLS, DNS) - nothing changed");
-    codes.put("5", "apply failed - re-run resumes");
-    codes.put("6", "rollback incomplete - manual action needed");
-    codes.put("7", "validation found missing messages");
-    codes.put("8", "another run holds the state");
-    codes.put("9", "saved plan is stale");
-    codes.put("10", "plan --detailed-exitcode: changes pending");
+    for (ErrorCode code : ErrorCode.values()) {
+      codes.put(String.valueOf(code.exitCode()), code.summary());
+    }
     return codes;
   }
 
