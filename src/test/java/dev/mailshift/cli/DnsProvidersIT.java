@@ -48,12 +48,6 @@ class DnsProvidersIT {
     Files.writeString(file, """
         mailshift: 1
         name: dns-providers
-        servers:
-          old: { imap: "imaps://imap.old.test" }
-          new: { imap: "imaps://imap.new.test" }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:NEVER", destination-password: "env:NEVER" }
-          list: [ { source: alice@acme.test } ]
         dns:
           zone: acme.test
           cutover-ttl: 1

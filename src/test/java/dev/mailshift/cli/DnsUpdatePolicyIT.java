@@ -28,12 +28,6 @@ class DnsUpdatePolicyIT {
     Files.writeString(file, """
         mailshift: 1
         name: dns-policy
-        servers:
-          old: { imap: "imaps://imap.old.test" }
-          new: { imap: "imaps://imap.new.test" }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:NEVER", destination-password: "env:NEVER" }
-          list: [ { source: alice@acme.test } ]
         dns:
           zone: acme.test
           cutover-ttl: 1
