@@ -172,7 +172,7 @@ public final class Rfc2136Provider implements DnsProvider {
 
   @Override
   public String describe() {
-    return "rfc2136 " + server.label() + " zone " + zone + " key " + tsig.name();
+    return "rfc2136 " + server.label() + " key " + tsig.name();
   }
 
   @Override
