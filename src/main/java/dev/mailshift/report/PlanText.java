@@ -194,7 +194,9 @@ public final class PlanText {
     StringBuilder b = new StringBuilder(s.deletions() > 0 ? "  -" : "  ~").append(head);
     b.append("copy ").append(s.messagesToCopy()).append(" (").append(Sizes.human(s.bytesToCopy())).append(')');
     if (s.messagesToAdopt() > 0) {
-      b.append(", adopt ").append(s.messagesToAdopt()).append(" already there");
+      // Message-ID and size only pick candidates; apply adopts one when its SHA-256 matches and
+      // copies it otherwise, so this is a ceiling, not a promise.
+      b.append(", adopt up to ").append(s.messagesToAdopt()).append(" already there");
     }
     if (s.flagUpdates() > 0) {
       b.append(", update flags of ").append(s.flagUpdates());
@@ -219,7 +221,7 @@ public final class PlanText {
 
   static String summary(PlanResult.Summary s) {
     return String.format(Locale.ROOT,
-        "Plan: %d account(s), %d folder(s) to create, %d message(s) to copy (%s), %d to adopt, "
+        "Plan: %d account(s), %d folder(s) to create, %d message(s) to copy (%s), up to %d to adopt, "
             + "%d flag update(s), %d deletion(s), %d not copied.",
         s.accounts(), s.foldersToCreate(), s.messagesToCopy(), Sizes.human(s.bytesToCopy()),
         s.messagesToAdopt(), s.flagUpdates(), s.deletions(), s.skipped());

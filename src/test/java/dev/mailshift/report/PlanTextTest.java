@@ -40,4 +40,14 @@ class PlanTextTest {
         new VerifyAccount("alice")))).isEmpty();
     assertThat(PlanText.order(List.of(new CheckDns("acme.test.")))).isEmpty();
   }
+
+  @Test
+  void syncLine_candidatesToAdopt_saysAtMostBecauseApplyConfirmsEachByContent() {
+    // given: 4 to copy, 3 destination messages whose Message-ID and size match source ones
+    SyncFolder s = new SyncFolder("alice", "INBOX", "INBOX", 1, 4, 4096, 3, 0, 0, 0);
+
+    // when / then
+    assertThat(PlanText.syncLine(s))
+        .isEqualTo("  ~ sync INBOX -> INBOX: copy 4 (4.1 kB), adopt up to 3 already there");
+  }
 }
