@@ -169,6 +169,52 @@ class FolderMappingIT {
   }
 
   @Test
+  void apply_inboxChildOnSlashSourceToInboxPrefixedDotDestination_landsUnderInboxOnceAndSkipsCalendars()
+      throws Exception {
+    // given: the '/' server (no prefix, INBOX may have children) is the source, the Maildir++
+    // server (namespace "INBOX.", so INBOX's children are the namespace) the destination
+    seed(dovecot.destination(), "INBOX", "INBOX/foo", "INBOX/foo/bar", "Calendar",
+        "Calendar/Birthdays");
+    Path plan = plan(dovecot.destination(), dovecot.source(), "");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.code()).as(planned.all()).isZero();
+    assertThat(planned.out())
+        .containsPattern("INBOX/foo +-> INBOX\\.foo  \\(same name, a child of INBOX: on this"
+            + " destination INBOX's children are its namespace INBOX\\., new\\)")
+        .containsPattern("Calendar/Birthdays +not migrated: inside Calendar, which holds no mail")
+        .contains("add \"Calendar\": \"Calendar\" to folders.map");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    Map<String, Long> after = counts(dovecot.source());
+    assertThat(after).containsEntry("INBOX", 1L).containsEntry("INBOX.foo", 1L)
+        .containsEntry("INBOX.foo.bar", 1L);
+    assertThat(after.keySet()).noneMatch(n -> n.startsWith("INBOX.INBOX"))
+        .noneMatch(n -> n.startsWith("INBOX.Calendar"));
+  }
+
+  @Test
+  void plan_destinationWithTwoFoldersOfOneRole_choosesTheFirstByNameAndWarns() throws Exception {
+    // given: the Maildir++ server as destination with two folders named like Sent, no attributes
+    seed(dovecot.source(), "INBOX.Sent Items", "INBOX.Sent");
+    seed(dovecot.destination(), "INBOX");
+    Path plan = plan(dovecot.destination(), dovecot.source(),
+        "folders: { exclude: [\"^(Drafts|Trash|Junk|Archive)$\"] }");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+
+    // then: the destination's Sent (marked \\Sent on the '/' server) goes to INBOX.Sent
+    assertThat(planned.code()).as(planned.all()).isZero();
+    assertThat(planned.out()).containsPattern("Sent +-> INBOX\\.Sent  \\(special-use \\\\Sent\\)")
+        .contains("! the destination has 2 folders with the \\Sent role ('INBOX.Sent',"
+            + " 'INBOX.Sent Items'): source folder 'Sent' goes to 'INBOX.Sent'");
+  }
+
+  @Test
   void apply_roleMissingOnDestination_createdAndMarkedOnlyWhereTheServerOffersIt()
       throws Exception {
     // given: Dovecot 2.3 does not advertise CREATE-SPECIAL-USE (it ignores a USE parameter), so
@@ -182,7 +228,9 @@ class FolderMappingIT {
     Run status = mailshift("status", plan.toString());
 
     // then
-    assertThat(planned.out()).contains("+ create folder [Gmail]/Starred as \\Flagged");
+    assertThat(planned.out()).contains("+ create folder [Gmail]/Starred as \\Flagged")
+        .contains("! the destination does not offer CREATE-SPECIAL-USE (RFC 6154):"
+            + " [Gmail]/Starred (\\Flagged) will be created without the attribute");
     assertThat(applied.code()).as(applied.all()).isZero();
     assertThat(status.out()).contains("created [Gmail]/Starred; not marked \\Flagged: the"
         + " destination does not offer CREATE-SPECIAL-USE");
