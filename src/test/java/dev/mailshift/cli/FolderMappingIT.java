@@ -33,6 +33,10 @@ class FolderMappingIT {
   @RegisterExtension
   static DovecotPair dovecot = new DovecotPair();
 
+  /** A second pair whose source lets a name hold '/' (Dovecot's listescape), as Courier does. */
+  @RegisterExtension
+  static DovecotPair escaping = new DovecotPair(true);
+
   private static final Instant RECENT = Instant.now().minus(2, ChronoUnit.DAYS);
 
   @TempDir Path dir;
@@ -146,6 +150,43 @@ class FolderMappingIT {
         .containsEntry("Projekte/Q1 (alt)", 1L);
     assertThat(mailshift("plan", plan.toString(), "--detailed-exitcode").code())
         .as("nothing left to do").isZero();
+  }
+
+  @Test
+  void apply_slashInsideANameOnADotSource_becomesTheConfiguredReplacementOnTheSlashDestination()
+      throws Exception {
+    // given
+    seed(escaping.source(), "INBOX.Rechnungen 2023/24", "INBOX.🎉 A/B & C.2024");
+    Path plan = plan(escaping.source(), escaping.destination(),
+        "folders: { separator-replacement: \"-\" }");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.out()).containsPattern("INBOX\\.Rechnungen 2023/24 +-> Rechnungen 2023-24"
+        + "  \\(same name, '/' in a name replaced by '-', new\\)");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    assertThat(counts(escaping.destination())).containsEntry("Rechnungen 2023-24", 1L)
+        .containsEntry("🎉 A-B & C/2024", 1L);
+    assertThat(mailshift("plan", plan.toString(), "--detailed-exitcode").code())
+        .as("nothing left to do").isZero();
+  }
+
+  @Test
+  void plan_slashInsideANameCollidingWithItsReplacement_exits3NamingBoth() throws Exception {
+    // given
+    seed(escaping.source(), "INBOX.a/b", "INBOX.a_b");
+    Path plan = plan(escaping.source(), escaping.destination(), "");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+
+    // then
+    assertThat(planned.code()).isEqualTo(3);
+    assertThat(planned.err()).contains("'INBOX.a/b'", "'INBOX.a_b'", "destination folder 'a_b'",
+        "'/' in a name replaced by '_'");
   }
 
   @Test
