@@ -119,13 +119,14 @@ class FolderMapperTest {
   }
 
   @Test
-  void map_namesDifferingOnlyInCaseWithMerge_landInTheFirstSpellingMarkedAsMerged() {
+  void map_namesDifferingOnlyInCaseWithMerge_landInTheFirstSpellingByNameMarkedAsMerged() {
     FolderMap m = map(with(FolderRules.DEFAULT, true, true, List.of()),
         List.of(dot("INBOX.projects"), dot("INBOX.Projects")), List.of());
 
     assertThat(m.conflicts()).isEmpty();
     assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
-        .containsExactly("projects", "projects");
+        .as("the first by name, whatever order the server listed them in")
+        .containsExactly("Projects", "Projects");
     assertThat(m.migrated()).extracting(MappedFolder::mergedWith)
         .containsExactly(List.of("INBOX.Projects"), List.of("INBOX.projects"));
   }
@@ -477,5 +478,18 @@ class FolderMapperTest {
 
     assertThat(destinationOf(m, "INBOX.Ablage")).isEqualTo("Archive");
     assertThat(destinationOf(m, "INBOX.Ablage.2019")).isEqualTo("Archive/2019");
+  }
+  @Test
+  void map_twoSourceFoldersOfOneRoleMergedInEitherListOrder_landInTheAttributeMarkedOne() {
+    FolderRules merge = with(FolderRules.DEFAULT, true, true, List.of());
+    List<FolderInfo> listed = List.of(dot("INBOX.Gesendet"), dot("INBOX.Postausgang-Kopien", "\\Sent"));
+
+    FolderMap m = map(merge, listed, List.of(slash("INBOX")));
+    FolderMap reversed = map(merge, listed.reversed(), List.of(slash("INBOX")));
+
+    assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsOnly("Postausgang-Kopien");
+    assertThat(reversed.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsOnly("Postausgang-Kopien");
   }
 }
