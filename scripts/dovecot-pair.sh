@@ -9,6 +9,8 @@
 #   (Drafts, Sent, Trash, Junk, Archive) and an APPENDLIMIT in bytes (quota_max_mail_size,
 #   env DOVECOT_APPEND_LIMIT, default 31457280 = 30 MiB).
 # Both: plain IMAP and IMAPS listeners, CONDSTORE/QRESYNC (Dovecot's defaults), quota + acl.
+# With env DOVECOT_SOURCE_LISTESCAPE=1 the SOURCE also runs the listescape plugin, so a name may
+#   hold '/' (refused by Maildir++ otherwise), as on Courier and Cyrus.
 #
 # Users: passwd-file with user001 .. userNNN (NNN = env DOVECOT_USERS, default 500), password
 # "pw" (PLAIN scheme), the same list on both servers. Each test takes the next unused number,
@@ -62,9 +64,9 @@ write_cert() {
   chmod 0600 "$dir/key.pem"
 }
 
-# common_conf NAME IMAP_PORT IMAPS_PORT
+# common_conf NAME IMAP_PORT IMAPS_PORT [EXTRA_PLUGINS]
 common_conf() {
-  local name=$1 imap=$2 imaps=$3 inst="$DIR/$1"
+  local name=$1 imap=$2 imaps=$3 extra=${4:-} inst="$DIR/$1"
   cat <<EOF
 base_dir = $inst/run
 state_dir = $inst/state
@@ -114,7 +116,7 @@ service auth {
     mode = 0666
   }
 }
-mail_plugins = quota acl
+mail_plugins = quota acl$extra
 protocol imap {
   mail_plugins = \$mail_plugins imap_quota imap_acl
 }
@@ -122,7 +124,9 @@ EOF
 }
 
 source_conf() {
-  common_conf src "$1" "$2"
+  local plugins=""
+  [[ ${DOVECOT_SOURCE_LISTESCAPE:-0} == 1 ]] && plugins=" listescape"
+  common_conf src "$1" "$2" "$plugins"
   cat <<EOF
 mail_location = maildir:$DIR/src/home/%u/Maildir
 namespace inbox {

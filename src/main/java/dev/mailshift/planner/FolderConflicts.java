@@ -2,6 +2,7 @@ package dev.mailshift.planner;
 
 import dev.mailshift.plan.FolderRules;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * folder, or two that would both be created as the destination's folder of one special-use role
  * (a role mapped twice), are an error naming both (their mail would be merged unnoticed, or the
  * destination would get two Sent folders) unless {@code folders.merge} is true, when they are
- * marked as merged into the first. Names that differ only in case are one
+ * marked as merged into the first (one recognised by its SPECIAL-USE attribute, else the first by
+ * source name: never the server's LIST order, which varies). Names that differ only in case are one
  * folder on a case-insensitive destination ({@code folders.case-insensitive-destination}, the
  * default): treated the same way; otherwise only a warning. INBOX is case-insensitive everywhere
  * (RFC 3501 section 5.1).
@@ -21,6 +23,12 @@ import java.util.Optional;
 final class FolderConflicts {
   /** The folders (merges marked), the errors, the warnings. */
   record Result(List<MappedFolder> folders, List<String> conflicts, List<String> warnings) {}
+
+  /** A folder recognised by its SPECIAL-USE attribute before one by name, then by name. */
+  private static final Comparator<MappedFolder> FIRST = Comparator
+      .comparing((MappedFolder f) -> f.reason().startsWith("special-use ")
+          && !f.reason().contains(" by its name") ? 0 : 1)
+      .thenComparing(MappedFolder::sourceFolder);
 
   private FolderConflicts() {}
 
@@ -41,6 +49,9 @@ final class FolderConflicts {
       if (group.size() < 2) {
         continue;
       }
+      // servers list folders in no fixed order (Dovecot's differs between sessions): the folder
+      // the others merge into, and the one conflicts are named against, must not follow it
+      group.sort(FIRST);
       if (rules.merge()) {
         MappedFolder first = group.get(0);
         for (MappedFolder f : group) {

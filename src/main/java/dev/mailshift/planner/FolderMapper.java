@@ -7,11 +7,14 @@ import dev.mailshift.plan.FolderRules;
 import dev.mailshift.plan.Location;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,22 +58,44 @@ public final class FolderMapper {
       List<FolderInfo> sourceFolders,
       ServerInfo destinationInfo,
       List<FolderInfo> destinationFolders) {
-    Side destination = new Side(destinationInfo, destinationFolders);
+    DestinationSide destination = new DestinationSide(destinationInfo, destinationFolders, special);
     List<MappedFolder> out = new ArrayList<>();
     List<String> unholdable = new ArrayList<>();
+    Map<String, FolderInfo> sourceByLogical = new HashMap<>();
+    sourceFolders.forEach(f -> sourceByLogical.put(String.join("/", logicalLevels(f, sourceInfo)), f));
     for (FolderInfo source : sourceFolders) {
       if (source.selectable()) {
-        MappedFolder f = mapOne(source, sourceInfo, destination);
+        MappedFolder f = mapOne(source, sourceInfo, destination, sourceByLogical);
         out.add(f);
         if (f.migrated()) {
-          nameProblem(f, destination.info).ifPresent(unholdable::add);
+          nameProblem(f, destination.info()).ifPresent(unholdable::add);
         }
       }
     }
     FolderConflicts.Result found = FolderConflicts.find(out, rules);
     List<String> conflicts = new ArrayList<>(unholdable);
     conflicts.addAll(found.conflicts());
-    return new FolderMap(account, found.folders(), conflicts, found.warnings());
+    List<String> warnings = new ArrayList<>(found.warnings());
+    warnings.addAll(destination.warnings());
+    unmarkedRoles(found.folders(), destinationInfo).ifPresent(warnings::add);
+    return new FolderMap(account, found.folders(), conflicts, warnings);
+  }
+
+  /**
+   * Folders to be created for a role on a destination without CREATE-SPECIAL-USE (RFC 6154
+   * section 3): they are created plainly, so plan must not promise the attribute silently.
+   */
+  private static Optional<String> unmarkedRoles(List<MappedFolder> folders, ServerInfo info) {
+    if (info.has("CREATE-SPECIAL-USE")) {
+      return Optional.empty();
+    }
+    List<String> names = folders.stream()
+        .filter(f -> f.migrated() && f.createWithRole().isPresent())
+        .map(f -> f.destinationFolder() + " (" + f.createWithRole().get() + ")")
+        .distinct().toList();
+    return names.isEmpty() ? Optional.empty() : Optional.of("the destination does not offer"
+        + " CREATE-SPECIAL-USE (RFC 6154): " + String.join(", ", names) + " will be created"
+        + " without the attribute; mail clients then find them by name only");
   }
 
   /**
@@ -99,42 +124,24 @@ public final class FolderMapper {
     return String.join("/", rest.split(Pattern.quote(String.valueOf(info.separator())), -1));
   }
 
-  /** The destination's folders by name and by role. */
-  private final class Side {
-    final ServerInfo info;
-    final Map<String, FolderInfo> byName = new HashMap<>();
-    final Map<SpecialFolders.Role, String> byRole = new LinkedHashMap<>();
-
-    Side(ServerInfo info, List<FolderInfo> folders) {
-      this.info = info;
-      folders.forEach(f -> byName.put(f.name(), f));
-      // attributes first, then names: a folder marked \Sent wins over one merely called "Sent"
-      for (boolean byAttribute : new boolean[] {true, false}) {
-        for (FolderInfo f : folders) {
-          String logical = String.join("/", logicalLevels(f, info));
-          special.roleOf(f, logical)
-              .filter(r -> r.byAttribute() == byAttribute)
-              .ifPresent(r -> byRole.putIfAbsent(r.role(), f.name()));
-        }
-      }
-    }
-  }
-
-  private MappedFolder mapOne(FolderInfo source, ServerInfo sourceInfo, Side destination) {
+  private MappedFolder mapOne(FolderInfo source, ServerInfo sourceInfo,
+      DestinationSide destination, Map<String, FolderInfo> sourceByLogical) {
     List<String> levels = logicalLevels(source, sourceInfo);
     String logical = String.join("/", levels);
-    Target target = target(source, levels, logical, destination);
+    Target target = target(source, levels, logical, destination, sourceByLogical);
     String name = target.fullName() != null
         ? target.fullName()
-        : destinationName(target.logicalLevels(), destination.info);
-    FolderInfo existing = destination.byName.get(name);
+        : destinationName(target.logicalLevels(), destination.info());
+    FolderInfo existing = destination.named(name).orElse(null);
     boolean wanted = switch (rules.subscriptions()) {
       case COPY -> source.subscribed();
       case ALL -> true;
       case NONE -> false;
     };
     String reason = target.fullName() == null
-        ? target.reason() + replaced(target.logicalLevels(), destination.info) : target.reason();
+        ? target.reason() + replaced(target.logicalLevels(), destination.info())
+            + inboxChild(target.logicalLevels(), destination.info())
+        : target.reason();
     String excluded = exclusion(logical);
     if (excluded.isEmpty() && rules.gmailLabels() == FolderRules.GmailLabels.ALL_MAIL
         && sourceInfo.has("X-GM-EXT-1") && !GmailLabels.keptByAllMail(source, logical)) {
@@ -147,7 +154,8 @@ public final class FolderMapper {
 
   private record Target(List<String> logicalLevels, String fullName, String reason, Optional<String> specialUse) {}
 
-  private Target target(FolderInfo source, List<String> levels, String logical, Side destination) {
+  private Target target(FolderInfo source, List<String> levels, String logical,
+      DestinationSide destination, Map<String, FolderInfo> sourceByLogical) {
     if (logical.equalsIgnoreCase("INBOX")) {
       return new Target(List.of("INBOX"), "INBOX", "INBOX", Optional.empty());
     }
@@ -168,9 +176,9 @@ public final class FolderMapper {
     if (rules.specialUse() == FolderRules.SpecialUse.AUTO) {
       Optional<SpecialFolders.Recognised> role = special.roleOf(source, logical);
       if (role.isPresent()) {
-        String there = destination.byRole.get(role.get().role());
-        if (there != null) {
-          return new Target(List.of(), there, role.get().how(), Optional.empty());
+        Optional<String> there = destination.ofRole(role.get().role(), source.name());
+        if (there.isPresent()) {
+          return new Target(List.of(), there.get(), role.get().how(), Optional.empty());
         }
         // the destination has no folder of this role: create it under the source's name,
         // marked with the role where CREATE-SPECIAL-USE (RFC 6154 section 3) is offered
@@ -179,7 +187,7 @@ public final class FolderMapper {
       }
     }
     if (rules.specialUse() == FolderRules.SpecialUse.AUTO) {
-      Optional<Target> underParent = underRoleParent(levels, destination);
+      Optional<Target> underParent = underRoleParent(levels, destination, sourceByLogical);
       if (underParent.isPresent()) {
         return underParent.get();
       }
@@ -188,18 +196,24 @@ public final class FolderMapper {
     return new Target(withPrefix(levels), null, "same name", Optional.empty());
   }
 
-  /** A child of a folder mapped by role follows its parent: Archiv/2019 -> Archive/2019. */
-  private Optional<Target> underRoleParent(List<String> levels, Side destination) {
+  /**
+   * A child of a folder mapped by role follows its parent: Archiv/2019 -> Archive/2019, and the
+   * children of a folder marked \Archive on the source likewise (the parent's own attributes
+   * when the source lists it, its name otherwise).
+   */
+  private Optional<Target> underRoleParent(List<String> levels, DestinationSide destination,
+      Map<String, FolderInfo> sourceByLogical) {
     for (int n = levels.size() - 1; n >= 1; n--) {
       String parent = String.join("/", levels.subList(0, n));
-      FolderInfo asFolder = new FolderInfo(parent, '/', java.util.Set.of(), false);
+      FolderInfo asFolder = sourceByLogical.getOrDefault(parent,
+          new FolderInfo(parent, '/', Set.of(), false));
       Optional<SpecialFolders.Recognised> role = special.roleOf(asFolder, parent);
-      if (role.isPresent() && destination.byRole.containsKey(role.get().role())) {
-        String there = destination.byRole.get(role.get().role());
-        String separator = String.valueOf(destination.info.separator());
+      Optional<String> there = role.flatMap(r -> destination.ofRole(r.role()));
+      if (there.isPresent()) {
+        String separator = String.valueOf(destination.info().separator());
         List<String> rest = levels.subList(n, levels.size()).stream()
             .map(l -> l.replace(separator, rules.separatorReplacement())).toList();
-        return Optional.of(new Target(List.of(), there + separator + String.join(separator, rest),
+        return Optional.of(new Target(List.of(), there.get() + separator + String.join(separator, rest),
             "inside " + parent + " (" + role.get().how() + ")", Optional.empty()));
       }
     }
@@ -222,8 +236,15 @@ public final class FolderMapper {
       }
     }
     boolean included = include.stream().anyMatch(p -> p.matcher(logical).find());
-    if (special.isNonMail(logical) && !included && !rules.map().containsKey(logical)) {
-      return "holds no mail (calendar, contacts, tasks...); name it in folders.include to migrate it";
+    Optional<String> nonMail = special.nonMailRoot(logical);
+    if (nonMail.isPresent() && !included && !rules.map().containsKey(logical)
+        && !rules.map().containsKey(nonMail.get())) {
+      // the fix names folders.map, not folders.include: an include pattern would also leave out
+      // every folder it does not match
+      String root = nonMail.get();
+      return (root.equals(logical) ? "holds no mail" : "inside " + root + ", which holds no mail")
+          + " (calendar, contacts, tasks...); to migrate it anyway add \"" + root + "\": \""
+          + root + "\" to folders.map";
     }
     if (!include.isEmpty() && !included && !logical.equalsIgnoreCase("INBOX")) {
       return "not matched by any include pattern";
@@ -258,7 +279,26 @@ public final class FolderMapper {
     }
     String separator = String.valueOf(info.separator());
     List<String> safe = levels.stream().map(l -> l.replace(separator, rules.separatorReplacement())).toList();
+    if (inboxIsNamespace(levels, info)) {
+      // INBOX/foo on a destination whose personal namespace is "INBOX.": INBOX's children are
+      // that namespace (RFC 2342 section 5), so INBOX/foo is INBOX.foo, never INBOX.INBOX.foo
+      safe = safe.subList(1, safe.size());
+    }
     return info.personalPrefix() + String.join(separator, safe);
+  }
+
+  /** Whether levels name a child of INBOX and the destination's namespace is INBOX's children. */
+  private static boolean inboxIsNamespace(List<String> levels, ServerInfo info) {
+    return levels.size() > 1 && levels.get(0).equalsIgnoreCase("INBOX")
+        && info.personalPrefix().equalsIgnoreCase("INBOX" + info.separator());
+  }
+
+  /** ", INBOX's children are the destination's namespace INBOX." when that decided the name. */
+  private static String inboxChild(List<String> levels, ServerInfo info) {
+    return inboxIsNamespace(levels, info)
+        ? ", a child of INBOX: on this destination INBOX's children are its namespace "
+            + info.personalPrefix()
+        : "";
   }
 
   private static List<String> splitLogical(String logical) {

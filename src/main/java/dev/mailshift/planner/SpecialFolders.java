@@ -11,6 +11,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,8 @@ public final class SpecialFolders {
   public record Recognised(Role role, boolean byAttribute, String how) {}
 
   private static final SpecialFolders DEFAULT = load("special-folders.tsv");
+  private static final String GMAIL = "[gmail]/";
+  private static final String GOOGLE_MAIL = "[google mail]/";
 
   private final Map<String, Role> roles;
   private final Map<String, String> languages;
@@ -75,18 +78,49 @@ public final class SpecialFolders {
         return Optional.of(new Recognised(r.get(), true, "special-use " + r.get().attribute()));
       }
     }
-    String key = key(withoutInbox(logical));
-    Role byName = roles.get(key);
-    if (byName == null) {
-      return Optional.empty();
+    for (String key : keys(key(withoutInbox(logical)))) {
+      Role byName = roles.get(key);
+      if (byName != null) {
+        return Optional.of(new Recognised(byName, false,
+            "special-use " + byName.attribute() + " by its name (" + languages.get(key) + ")"));
+      }
     }
-    return Optional.of(new Recognised(byName, false,
-        "special-use " + byName.attribute() + " by its name (" + languages.get(key) + ")"));
+    return Optional.empty();
+  }
+
+  /**
+   * The spellings to look a name up by: itself, then for Gmail's folders (which Gmail calls
+   * "[Gmail]/" or, in Germany and the UK, "[Google Mail]/", in any display language) the other
+   * prefix, then the name without the prefix ("[Gmail]/Papierkorb" is the Trash).
+   */
+  private static List<String> keys(String key) {
+    for (String[] pair : new String[][] {{GMAIL, GOOGLE_MAIL}, {GOOGLE_MAIL, GMAIL}}) {
+      if (key.startsWith(pair[0]) && key.length() > pair[0].length()) {
+        String rest = key.substring(pair[0].length());
+        return List.of(key, pair[1] + rest, rest);
+      }
+    }
+    return List.of(key);
   }
 
   /** Whether the folder is one that holds no mail (calendar, contacts, tasks...). */
   public boolean isNonMail(String logical) {
     return nonMail.contains(key(withoutInbox(logical)));
+  }
+
+  /**
+   * The folder, itself or the nearest ancestor, that makes this one hold no mail: "Calendar"
+   * for "Calendar/Birthdays" (Exchange lists a calendar's sub-calendars as its children).
+   */
+  public Optional<String> nonMailRoot(String logical) {
+    String[] levels = logical.split("/", -1);
+    for (int n = 1; n <= levels.length; n++) {
+      String head = String.join("/", Arrays.copyOfRange(levels, 0, n));
+      if (isNonMail(head)) {
+        return Optional.of(head);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String withoutInbox(String logical) {
@@ -138,6 +172,17 @@ public final class SpecialFolders {
   /** How many names the table knows per role (for tests and docs). */
   int size() {
     return roles.size();
+  }
+
+  /** The languages the table names a role in (for tests and docs). */
+  Set<String> languagesOf(Role role) {
+    Set<String> out = new HashSet<>();
+    roles.forEach((key, r) -> {
+      if (r == role) {
+        out.addAll(Arrays.asList(languages.get(key).split(", ")));
+      }
+    });
+    return out;
   }
 
   Set<String> languages() {

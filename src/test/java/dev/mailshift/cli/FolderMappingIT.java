@@ -33,6 +33,10 @@ class FolderMappingIT {
   @RegisterExtension
   static DovecotPair dovecot = new DovecotPair();
 
+  /** A second pair whose source lets a name hold '/' (Dovecot's listescape), as Courier does. */
+  @RegisterExtension
+  static DovecotPair escaping = new DovecotPair(true);
+
   private static final Instant RECENT = Instant.now().minus(2, ChronoUnit.DAYS);
 
   @TempDir Path dir;
@@ -149,6 +153,43 @@ class FolderMappingIT {
   }
 
   @Test
+  void apply_slashInsideANameOnADotSource_becomesTheConfiguredReplacementOnTheSlashDestination()
+      throws Exception {
+    // given
+    seed(escaping.source(), "INBOX.Rechnungen 2023/24", "INBOX.🎉 A/B & C.2024");
+    Path plan = plan(escaping.source(), escaping.destination(),
+        "folders: { separator-replacement: \"-\" }");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.out()).containsPattern("INBOX\\.Rechnungen 2023/24 +-> Rechnungen 2023-24"
+        + "  \\(same name, '/' in a name replaced by '-', new\\)");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    assertThat(counts(escaping.destination())).containsEntry("Rechnungen 2023-24", 1L)
+        .containsEntry("🎉 A-B & C/2024", 1L);
+    assertThat(mailshift("plan", plan.toString(), "--detailed-exitcode").code())
+        .as("nothing left to do").isZero();
+  }
+
+  @Test
+  void plan_slashInsideANameCollidingWithItsReplacement_exits3NamingBoth() throws Exception {
+    // given
+    seed(escaping.source(), "INBOX.a/b", "INBOX.a_b");
+    Path plan = plan(escaping.source(), escaping.destination(), "");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+
+    // then
+    assertThat(planned.code()).isEqualTo(3);
+    assertThat(planned.err()).contains("'INBOX.a/b'", "'INBOX.a_b'", "destination folder 'a_b'",
+        "'/' in a name replaced by '_'");
+  }
+
+  @Test
   void apply_slashSourceWithDotsInNamesToDotDestination_replacesTheSeparatorAndSaysSo()
       throws Exception {
     // given: the other direction: the '/' server is the source, the '.' server the destination
@@ -169,6 +210,52 @@ class FolderMappingIT {
   }
 
   @Test
+  void apply_inboxChildOnSlashSourceToInboxPrefixedDotDestination_landsUnderInboxOnceAndSkipsCalendars()
+      throws Exception {
+    // given: the '/' server (no prefix, INBOX may have children) is the source, the Maildir++
+    // server (namespace "INBOX.", so INBOX's children are the namespace) the destination
+    seed(dovecot.destination(), "INBOX", "INBOX/foo", "INBOX/foo/bar", "Calendar",
+        "Calendar/Birthdays");
+    Path plan = plan(dovecot.destination(), dovecot.source(), "");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(planned.code()).as(planned.all()).isZero();
+    assertThat(planned.out())
+        .containsPattern("INBOX/foo +-> INBOX\\.foo  \\(same name, a child of INBOX: on this"
+            + " destination INBOX's children are its namespace INBOX\\., new\\)")
+        .containsPattern("Calendar/Birthdays +not migrated: inside Calendar, which holds no mail")
+        .contains("add \"Calendar\": \"Calendar\" to folders.map");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    Map<String, Long> after = counts(dovecot.source());
+    assertThat(after).containsEntry("INBOX", 1L).containsEntry("INBOX.foo", 1L)
+        .containsEntry("INBOX.foo.bar", 1L);
+    assertThat(after.keySet()).noneMatch(n -> n.startsWith("INBOX.INBOX"))
+        .noneMatch(n -> n.startsWith("INBOX.Calendar"));
+  }
+
+  @Test
+  void plan_destinationWithTwoFoldersOfOneRole_choosesTheFirstByNameAndWarns() throws Exception {
+    // given: the Maildir++ server as destination with two folders named like Sent, no attributes
+    seed(dovecot.source(), "INBOX.Sent Items", "INBOX.Sent");
+    seed(dovecot.destination(), "INBOX");
+    Path plan = plan(dovecot.destination(), dovecot.source(),
+        "folders: { exclude: [\"^(Drafts|Trash|Junk|Archive)$\"] }");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+
+    // then: the destination's Sent (marked \\Sent on the '/' server) goes to INBOX.Sent
+    assertThat(planned.code()).as(planned.all()).isZero();
+    assertThat(planned.out()).containsPattern("Sent +-> INBOX\\.Sent  \\(special-use \\\\Sent\\)")
+        .contains("! the destination has 2 folders with the \\Sent role ('INBOX.Sent',"
+            + " 'INBOX.Sent Items'): source folder 'Sent' goes to 'INBOX.Sent'");
+  }
+
+  @Test
   void apply_roleMissingOnDestination_createdAndMarkedOnlyWhereTheServerOffersIt()
       throws Exception {
     // given: Dovecot 2.3 does not advertise CREATE-SPECIAL-USE (it ignores a USE parameter), so
@@ -182,7 +269,9 @@ class FolderMappingIT {
     Run status = mailshift("status", plan.toString());
 
     // then
-    assertThat(planned.out()).contains("+ create folder [Gmail]/Starred as \\Flagged");
+    assertThat(planned.out()).contains("+ create folder [Gmail]/Starred as \\Flagged")
+        .contains("! the destination does not offer CREATE-SPECIAL-USE (RFC 6154):"
+            + " [Gmail]/Starred (\\Flagged) will be created without the attribute");
     assertThat(applied.code()).as(applied.all()).isZero();
     assertThat(status.out()).contains("created [Gmail]/Starred; not marked \\Flagged: the"
         + " destination does not offer CREATE-SPECIAL-USE");

@@ -119,13 +119,14 @@ class FolderMapperTest {
   }
 
   @Test
-  void map_namesDifferingOnlyInCaseWithMerge_landInTheFirstSpellingMarkedAsMerged() {
+  void map_namesDifferingOnlyInCaseWithMerge_landInTheFirstSpellingByNameMarkedAsMerged() {
     FolderMap m = map(with(FolderRules.DEFAULT, true, true, List.of()),
         List.of(dot("INBOX.projects"), dot("INBOX.Projects")), List.of());
 
     assertThat(m.conflicts()).isEmpty();
     assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
-        .containsExactly("projects", "projects");
+        .as("the first by name, whatever order the server listed them in")
+        .containsExactly("Projects", "Projects");
     assertThat(m.migrated()).extracting(MappedFolder::mergedWith)
         .containsExactly(List.of("INBOX.Projects"), List.of("INBOX.projects"));
   }
@@ -376,5 +377,119 @@ class FolderMapperTest {
     FolderMap m = map(off, List.of(dot("INBOX.Gesendet", "\\Sent")), List.of(slash("Sent", "\\Sent")));
 
     assertThat(destinationOf(m, "INBOX.Gesendet")).isEqualTo("Gesendet");
+  }
+
+  @Test
+  void map_inboxChildOnSlashSourceToInboxPrefixedDestination_isNotDoubled() {
+    // given: a '/' source without prefix whose INBOX has a child; a Courier-style destination
+    FolderMap m = new FolderMapper(FolderRules.DEFAULT).map("alice", FS,
+        List.of(slash("INBOX"), slash("INBOX/foo"), slash("INBOX/a/b")), COURIER, List.of());
+
+    // then
+    assertThat(destinationOf(m, "INBOX")).isEqualTo("INBOX");
+    assertThat(destinationOf(m, "INBOX/foo")).isEqualTo("INBOX.foo");
+    assertThat(destinationOf(m, "INBOX/a/b")).isEqualTo("INBOX.a.b");
+    assertThat(m.folders().get(1).reason()).contains("a child of INBOX", "namespace INBOX.");
+    assertThat(m.conflicts()).isEmpty();
+  }
+
+  @Test
+  void map_inboxChildAndTopLevelFolderOfOneNameToInboxPrefixedDestination_isAConflictNamingBoth() {
+    FolderMap m = new FolderMapper(FolderRules.DEFAULT).map("alice", FS,
+        List.of(slash("INBOX/foo"), slash("foo")), COURIER, List.of());
+
+    assertThat(m.conflicts()).singleElement().asString()
+        .contains("'INBOX/foo'", "'foo'", "'INBOX.foo'", "folders.map");
+  }
+
+  @Test
+  void map_inboxChildToSlashDestination_staysUnderInbox() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.INBOX.bar")), List.of());
+
+    assertThat(destinationOf(m, "INBOX.INBOX.bar")).isEqualTo("INBOX/bar");
+  }
+
+  @Test
+  void map_childOfACalendar_isLeftOutWithItsParentAndTheFixNamesFoldersMap() {
+    FolderMap m = map(FolderRules.DEFAULT,
+        List.of(dot("INBOX.Calendar"), dot("INBOX.Calendar.Birthdays"), dot("INBOX.Work")), List.of());
+
+    assertThat(m.migrated()).extracting(MappedFolder::sourceFolder).containsExactly("INBOX.Work");
+    assertThat(m.folders().get(0).excludedBecause())
+        .contains("holds no mail", "\"Calendar\": \"Calendar\" to folders.map")
+        .doesNotContain("folders.include");
+    assertThat(m.folders().get(1).excludedBecause()).contains("inside Calendar, which holds no mail");
+  }
+
+  @Test
+  void map_mapEntryForANonMailFolder_bringsItAndItsChildrenBack() {
+    FolderRules rules = rules(List.of(), List.of(), Map.of("Calendar", "Calendar"), List.of(), "",
+        FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.COPY, "_");
+
+    FolderMap m = map(rules, List.of(dot("INBOX.Calendar"), dot("INBOX.Calendar.Birthdays"),
+        dot("INBOX.Contacts")), List.of());
+
+    assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsExactly("Calendar", "Calendar/Birthdays");
+  }
+
+  @Test
+  void map_destinationWithTwoFoldersOfOneRole_takesTheFirstByNameWhateverTheListOrderAndWarns() {
+    List<FolderInfo> destination = List.of(slash("Sent Messages", "\\Sent"), slash("Sent", "\\Sent"));
+
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Gesendet")), destination);
+    FolderMap reversed = map(FolderRules.DEFAULT, List.of(dot("INBOX.Gesendet")),
+        destination.reversed());
+
+    assertThat(destinationOf(m, "INBOX.Gesendet")).isEqualTo("Sent");
+    assertThat(destinationOf(reversed, "INBOX.Gesendet")).isEqualTo("Sent");
+    assertThat(m.conflicts()).isEmpty();
+    assertThat(m.warnings()).singleElement().asString()
+        .contains("2 folders with the \\Sent role", "'Sent', 'Sent Messages'", "'INBOX.Gesendet'",
+            "folders.map");
+  }
+
+  @Test
+  void map_destinationWithTwoFoldersOfOneRoleNoSourceFolderOfIt_noWarning() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Work")),
+        List.of(slash("Sent Messages", "\\Sent"), slash("Sent", "\\Sent")));
+
+    assertThat(m.warnings()).isEmpty();
+  }
+
+  @Test
+  void map_roleMissingOnDestinationWithoutCreateSpecialUse_warnsItIsCreatedUnmarked() {
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.Gesendet")), List.of());
+    ServerInfo offering = new ServerInfo(Set.of("IMAP4REV1", "CREATE-SPECIAL-USE"), "", '/',
+        OptionalLong.empty());
+    FolderMap marked = new FolderMapper(FolderRules.DEFAULT).map("alice", COURIER,
+        List.of(dot("INBOX.Gesendet")), offering, List.of());
+
+    assertThat(m.warnings()).singleElement().asString()
+        .contains("does not offer CREATE-SPECIAL-USE", "Gesendet (\\Sent)");
+    assertThat(marked.warnings()).isEmpty();
+  }
+
+  @Test
+  void map_childOfASourceFolderMarkedByAttribute_followsItsParentToTheDestinationRole() {
+    FolderMap m = map(FolderRules.DEFAULT,
+        List.of(dot("INBOX.Ablage", "\\Archive"), dot("INBOX.Ablage.2019")),
+        List.of(slash("Archive", "\\Archive")));
+
+    assertThat(destinationOf(m, "INBOX.Ablage")).isEqualTo("Archive");
+    assertThat(destinationOf(m, "INBOX.Ablage.2019")).isEqualTo("Archive/2019");
+  }
+  @Test
+  void map_twoSourceFoldersOfOneRoleMergedInEitherListOrder_landInTheAttributeMarkedOne() {
+    FolderRules merge = with(FolderRules.DEFAULT, true, true, List.of());
+    List<FolderInfo> listed = List.of(dot("INBOX.Gesendet"), dot("INBOX.Postausgang-Kopien", "\\Sent"));
+
+    FolderMap m = map(merge, listed, List.of(slash("INBOX")));
+    FolderMap reversed = map(merge, listed.reversed(), List.of(slash("INBOX")));
+
+    assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsOnly("Postausgang-Kopien");
+    assertThat(reversed.migrated()).extracting(MappedFolder::destinationFolder)
+        .containsOnly("Postausgang-Kopien");
   }
 }

@@ -59,8 +59,23 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
     }
   }
 
+  private final boolean listescape;
   private Servers servers;
   private Accounts current;
+
+  /** The pair as scripts/dovecot-pair.sh describes it. */
+  public DovecotPair() {
+    this(false);
+  }
+
+  /**
+   * @param listescape whether the SOURCE runs Dovecot's listescape plugin, which lets a name on
+   *     the '.' server hold characters its storage otherwise refuses, such as '/' ("INBOX.a/b"),
+   *     as Courier and Cyrus allow; a second pair, started once per JVM like the first
+   */
+  public DovecotPair(boolean listescape) {
+    this.listescape = listescape;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -72,7 +87,8 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
     }
     Assumptions.assumeTrue(present, DOVECOT + " not installed; mailshift.realServers=" + rule);
     servers = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(Servers.class, k -> Servers.start(), Servers.class);
+        .getOrComputeIfAbsent(listescape ? "dovecot-pair-listescape" : Servers.class,
+            k -> Servers.start(listescape), Servers.class);
   }
 
   @Override
@@ -116,10 +132,10 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
       this.users = Integer.parseInt(env.get("USERS"));
     }
 
-    static Servers start() {
+    static Servers start(boolean listescape) {
       try {
         Path dir = Files.createTempDirectory("mailshift-dovecot-");
-        run("start", dir);
+        run("start", dir, listescape);
         Map<String, String> env = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("ports.env"))) {
           int eq = line.indexOf('=');
@@ -145,7 +161,7 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
           ca);
     }
 
-    private static void run(String verb, Path dir) throws IOException {
+    private static void run(String verb, Path dir, boolean listescape) throws IOException {
       Path script = Path.of(System.getProperty("basedir", "."), "scripts", "dovecot-pair.sh");
       // Output to a file, not a pipe: the Dovecot masters the script starts keep its stderr
       // open, so reading a pipe to its end would wait for as long as they run.
@@ -153,6 +169,9 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
       ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), verb, dir.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile());
       pb.environment().put("DOVECOT_USERS", "2000");
+      if (listescape) {
+        pb.environment().put("DOVECOT_SOURCE_LISTESCAPE", "1");
+      }
       Process p = pb.start();
       try {
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -173,7 +192,7 @@ public final class DovecotPair implements BeforeAllCallback, BeforeEachCallback 
 
     @Override
     public void close() throws IOException {
-      run("stop", dir);
+      run("stop", dir, false);
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
