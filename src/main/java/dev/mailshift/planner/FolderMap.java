@@ -51,8 +51,8 @@ public record FolderMap(String account, List<MappedFolder> folders, List<String>
   public static String describeUnused(MapReason.Rule r) {
     return "map".equals(r.section())
         ? "folders.map entry '" + r.match() + "' at " + r.at() + " matched no migrated source"
-            + " folder in any account; check the name (as plan shows it, '/' between levels,"
-            + " without the INBOX. prefix), or remove the entry"
+            + " folder in any account; check the name (rules see '/' between levels and no"
+            + " namespace prefix: INBOX.Work.Old is Work/Old), or remove the entry"
         : "folders.rename rule " + r.number() + " (" + r.match() + ") at " + r.at()
             + " matched no migrated source folder in any account (or an earlier rule or map"
             + " entry decided first); check the expression, or remove the rule";
