@@ -63,6 +63,10 @@ final class FolderConflicts {
       for (int i = 1; i < group.size(); i++) {
         conflicts.add(conflict(group.get(0), group.get(i), rules));
       }
+      for (MappedFolder f : group) {
+        merged.put(f, f.conflicting(group.stream().filter(o -> o != f)
+            .map(MappedFolder::sourceFolder).toList()));
+      }
     }
     if (!rules.caseInsensitiveDestination()) {
       caseWarnings(byKey, warnings);

@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
  * from levels with the destination's separator and prefix; a level that contains the
  * destination's separator gets that character replaced (the plan's separator-replacement).
  *
- * <p>Order of rules: INBOX is always INBOX; then exclude/include (folders that hold no mail,
- * such as calendars, are left out unless an include pattern or map entry names them); then an
- * explicit map entry; then the first matching rename rule; then the special-use role (RFC 6154
- * attribute, else the localized name) matched to the destination's folder of that role; then
- * the name itself. The destination prefix applies to names from rules and identity.
+ * <p>Order of rules: INBOX is INBOX unless a map entry names it; then exclude, then include (a
+ * map entry includes its folder; folders that hold no mail, such as calendars, are left out
+ * unless an include pattern or map entry names them); then an explicit map entry; then the first matching rename rule; then the
+ * special-use role (RFC 6154 attribute, else the localized name) matched to the destination's
+ * folder of that role; then the name itself. The destination prefix applies to names from map
+ * entries, rename rules and identity, not to INBOX or folders mapped by role.
  */
 public final class FolderMapper {
   /** Why a Gmail label folder is left out under folders.gmail-labels: all-mail. */
@@ -66,10 +67,10 @@ public final class FolderMapper {
     for (FolderInfo source : sourceFolders) {
       if (source.selectable()) {
         MappedFolder f = mapOne(source, sourceInfo, destination, sourceByLogical);
-        out.add(f);
-        if (f.migrated()) {
-          nameProblem(f, destination.info()).ifPresent(unholdable::add);
-        }
+        Optional<String> problem = f.migrated() ? nameProblem(f, destination.info())
+            : Optional.empty();
+        problem.ifPresent(unholdable::add);
+        out.add(problem.isPresent() ? f.conflicting(List.of(f.sourceFolder())) : f);
       }
     }
     FolderConflicts.Result found = FolderConflicts.find(out, rules);
@@ -78,7 +79,8 @@ public final class FolderMapper {
     List<String> warnings = new ArrayList<>(found.warnings());
     warnings.addAll(destination.warnings());
     unmarkedRoles(found.folders(), destinationInfo).ifPresent(warnings::add);
-    return new FolderMap(account, found.folders(), conflicts, warnings);
+    return new FolderMap(account, found.folders(), conflicts, warnings,
+        unused(found.folders()));
   }
 
   /**
@@ -98,13 +100,30 @@ public final class FolderMapper {
         + " without the attribute; mail clients then find them by name only");
   }
 
+  /** The map entries and rename rules that decided no migrated folder of this account. */
+  private List<MapReason.Rule> unused(List<MappedFolder> folders) {
+    List<MapReason.Rule> all = new ArrayList<>();
+    rules.map().keySet().stream()
+        .map(k -> new MapReason.Rule("map", mapEntryNumber(k), k, rules.mapLocation(k)))
+        .sorted(java.util.Comparator.comparingInt(MapReason.Rule::number))
+        .forEach(all::add);
+    for (int i = 0; i < rules.rename().size(); i++) {
+      FolderRules.RenameRule r = rules.rename().get(i);
+      all.add(new MapReason.Rule("rename", i + 1, r.match(), r.location()));
+    }
+    folders.stream().filter(MappedFolder::migrated)
+        .forEach(f -> f.why().rule().ifPresent(all::remove));
+    return all;
+  }
+
   /**
    * Why the destination cannot hold the name a rule gave (an empty level, outer spaces), or a
    * name {@code folders.reserved-names} reserves; names of existing folders found by role pass.
    */
   private Optional<String> nameProblem(MappedFolder f, ServerInfo info) {
     String logical = logicalDestination(f.destinationFolder(), info);
-    boolean byRule = f.reason().startsWith("map entry") || f.reason().startsWith("rename rule");
+    boolean byRule = f.why().kind() == MapReason.Kind.MAP_ENTRY
+        || f.why().kind() == MapReason.Kind.RENAME_RULE;
     Optional<String> why = byRule ? FolderNames.unholdable(logical) : Optional.empty();
     if (why.isPresent()) {
       return Optional.of("source folder '" + f.sourceFolder() + "' maps by " + f.reason()
@@ -142,35 +161,51 @@ public final class FolderMapper {
         ? target.reason() + replaced(target.logicalLevels(), destination.info())
             + inboxChild(target.logicalLevels(), destination.info())
         : target.reason();
-    String excluded = exclusion(logical);
-    if (excluded.isEmpty() && rules.gmailLabels() == FolderRules.GmailLabels.ALL_MAIL
+    Left left = exclusion(logical);
+    if (left.why().isEmpty() && rules.gmailLabels() == FolderRules.GmailLabels.ALL_MAIL
         && sourceInfo.has("X-GM-EXT-1") && !GmailLabels.keptByAllMail(source, logical)) {
-      excluded = GMAIL_LABEL;
+      left = new Left(MapReason.Kind.GMAIL_LABEL, GMAIL_LABEL);
     }
-    return new MappedFolder(source.name(), logical, name, reason, existing != null,
-        wanted && (existing == null || !existing.subscribed()), excluded,
-        existing == null ? target.specialUse() : Optional.empty(), List.of());
+    MapReason why = left.why().isEmpty() ? target.why() : MapReason.of(left.kind());
+    return new MappedFolder(source.name(), logical, name, reason, why, existing != null,
+        wanted && (existing == null || !existing.subscribed()), left.why(),
+        existing == null ? target.specialUse() : Optional.empty(), List.of(), List.of());
   }
 
-  private record Target(List<String> logicalLevels, String fullName, String reason, Optional<String> specialUse) {}
+  private record Target(List<String> logicalLevels, String fullName, String reason,
+      Optional<String> specialUse, MapReason why) {}
+
+  /** Why a folder is left out ({@code why} empty: it is migrated). */
+  private record Left(MapReason.Kind kind, String why) {
+    static final Left NOT = new Left(MapReason.Kind.SAME_NAME, "");
+  }
 
   private Target target(FolderInfo source, List<String> levels, String logical,
       DestinationSide destination, Map<String, FolderInfo> sourceByLogical) {
-    if (logical.equalsIgnoreCase("INBOX")) {
-      return new Target(List.of("INBOX"), "INBOX", "INBOX", Optional.empty());
+    // an explicit map entry moves even INBOX (e.g. under "Old host/"); rules and roles do not
+    String key = logical.equalsIgnoreCase("INBOX") ? rules.map().keySet().stream()
+        .filter(k -> k.equalsIgnoreCase("INBOX")).findFirst().orElse(logical) : logical;
+    String explicit = rules.map().get(key);
+    if (explicit == null && logical.equalsIgnoreCase("INBOX")) {
+      return new Target(List.of("INBOX"), "INBOX", "INBOX", Optional.empty(),
+          MapReason.of(MapReason.Kind.INBOX));
     }
-    String explicit = rules.map().get(logical);
     if (explicit != null) {
-      Location at = rules.mapLocation(logical);
-      return new Target(withPrefix(splitLogical(explicit)), null, "map entry '" + logical + "'"
-          + (at.equals(Location.UNKNOWN) ? "" : " at " + at), Optional.empty());
+      Location at = rules.mapLocation(key);
+      return new Target(withPrefix(splitLogical(explicit)), null, "map entry '" + key + "'"
+          + (at.equals(Location.UNKNOWN) ? "" : " at " + at), Optional.empty(),
+          new MapReason(MapReason.Kind.MAP_ENTRY, Optional.of(new MapReason.Rule("map",
+              mapEntryNumber(key), key, at)), Optional.empty()));
     }
     for (int i = 0; i < rules.rename().size(); i++) {
       FolderRules.RenameRule rule = rules.rename().get(i);
       Matcher m = Pattern.compile(rule.match()).matcher(logical);
       if (m.matches()) {
         return new Target(withPrefix(splitLogical(m.replaceFirst(rule.to()))), null,
-            "rename rule " + (i + 1) + " (" + rule.match() + ") at " + rule.location(), Optional.empty());
+            "rename rule " + (i + 1) + " (" + rule.match() + ") at " + rule.location(),
+            Optional.empty(), new MapReason(MapReason.Kind.RENAME_RULE, Optional.of(
+                new MapReason.Rule("rename", i + 1, rule.match(), rule.location())),
+            Optional.empty()));
       }
     }
     if (rules.specialUse() == FolderRules.SpecialUse.AUTO) {
@@ -178,12 +213,13 @@ public final class FolderMapper {
       if (role.isPresent()) {
         Optional<String> there = destination.ofRole(role.get().role(), source.name());
         if (there.isPresent()) {
-          return new Target(List.of(), there.get(), role.get().how(), Optional.empty());
+          return new Target(List.of(), there.get(), role.get().how(), Optional.empty(),
+              byRole(role.get()));
         }
         // the destination has no folder of this role: create it under the source's name,
         // marked with the role where CREATE-SPECIAL-USE (RFC 6154 section 3) is offered
         return new Target(levels, null, role.get().how(),
-            Optional.of(role.get().role().attribute()));
+            Optional.of(role.get().role().attribute()), byRole(role.get()));
       }
     }
     if (rules.specialUse() == FolderRules.SpecialUse.AUTO) {
@@ -193,7 +229,24 @@ public final class FolderMapper {
       }
     }
     // the source levels themselves: a "/" inside a level is a character, not a hierarchy step
-    return new Target(withPrefix(levels), null, "same name", Optional.empty());
+    return new Target(withPrefix(levels), null, "same name", Optional.empty(),
+        MapReason.of(MapReason.Kind.SAME_NAME));
+  }
+
+  private static MapReason byRole(SpecialFolders.Recognised role) {
+    return new MapReason(role.byAttribute() ? MapReason.Kind.SPECIAL_USE_ATTRIBUTE
+        : MapReason.Kind.SPECIAL_USE_NAME, Optional.empty(), Optional.of(role.role().attribute()));
+  }
+
+  /** The map entry's 1-based position among the map entries, in the order they are written. */
+  private int mapEntryNumber(String key) {
+    Location at = rules.mapLocation(key);
+    if (at.equals(Location.UNKNOWN)) {
+      return 0;
+    }
+    return 1 + (int) rules.map().keySet().stream().map(rules::mapLocation)
+        .filter(o -> o.file().equals(at.file()) && (o.line() < at.line()
+            || o.line() == at.line() && o.column() < at.column())).count();
   }
 
   /**
@@ -214,7 +267,9 @@ public final class FolderMapper {
         List<String> rest = levels.subList(n, levels.size()).stream()
             .map(l -> l.replace(separator, rules.separatorReplacement())).toList();
         return Optional.of(new Target(List.of(), there.get() + separator + String.join(separator, rest),
-            "inside " + parent + " (" + role.get().how() + ")", Optional.empty()));
+            "inside " + parent + " (" + role.get().how() + ")", Optional.empty(),
+            new MapReason(MapReason.Kind.INSIDE_SPECIAL_FOLDER, Optional.empty(),
+                Optional.of(role.get().role().attribute()))));
       }
     }
     return Optional.empty();
@@ -229,27 +284,29 @@ public final class FolderMapper {
     return prefixed;
   }
 
-  private String exclusion(String logical) {
+  private Left exclusion(String logical) {
     for (Pattern p : exclude) {
       if (p.matcher(logical).find()) {
-        return "excluded by exclude pattern " + p.pattern();
+        return new Left(MapReason.Kind.EXCLUDED, "excluded by exclude pattern " + p.pattern());
       }
     }
-    boolean included = include.stream().anyMatch(p -> p.matcher(logical).find());
+    // a map entry names the folder: it is included, as if an include pattern matched it
+    boolean included = include.stream().anyMatch(p -> p.matcher(logical).find())
+        || rules.map().containsKey(logical);
     Optional<String> nonMail = special.nonMailRoot(logical);
-    if (nonMail.isPresent() && !included && !rules.map().containsKey(logical)
-        && !rules.map().containsKey(nonMail.get())) {
+    if (nonMail.isPresent() && !included && !rules.map().containsKey(nonMail.get())) {
       // the fix names folders.map, not folders.include: an include pattern would also leave out
       // every folder it does not match
       String root = nonMail.get();
-      return (root.equals(logical) ? "holds no mail" : "inside " + root + ", which holds no mail")
+      return new Left(MapReason.Kind.NON_MAIL, (root.equals(logical) ? "holds no mail"
+          : "inside " + root + ", which holds no mail")
           + " (calendar, contacts, tasks...); to migrate it anyway add \"" + root + "\": \""
-          + root + "\" to folders.map";
+          + root + "\" to folders.map");
     }
     if (!include.isEmpty() && !included && !logical.equalsIgnoreCase("INBOX")) {
-      return "not matched by any include pattern";
+      return new Left(MapReason.Kind.NOT_INCLUDED, "not matched by any include pattern");
     }
-    return "";
+    return Left.NOT;
   }
 
   /** The source name's levels with the personal namespace prefix removed. */

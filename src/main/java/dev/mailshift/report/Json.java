@@ -6,6 +6,7 @@ import dev.mailshift.api.PlanResult;
 import dev.mailshift.apply.StepResult;
 import dev.mailshift.plan.Problem;
 import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.FolderMap;
 import dev.mailshift.planner.MxGate;
 import dev.mailshift.state.AccountBinding;
 import dev.mailshift.state.BindingCheck;
@@ -40,6 +41,7 @@ public final class Json {
       dns.set("confirmationReasons", JSON.valueToTree(d.confirmationReasons()));
       d.gate().ifPresent(g -> dns.set("mxGate", gate(g)));
     });
+    root.set("unusedFolderRules", unusedRules(r.accounts()));
     ArrayNode accounts = root.putArray("accounts");
     for (AccountObservation o : r.accounts()) {
       ObjectNode a = accounts.addObject();
@@ -59,6 +61,7 @@ public final class Json {
   public static String folderMaps(List<AccountObservation> observed) {
     ObjectNode root = JSON.createObjectNode();
     root.put("conflicts", true);
+    root.set("unusedFolderRules", unusedRules(observed));
     ArrayNode accounts = root.putArray("accounts");
     for (AccountObservation o : observed) {
       ObjectNode a = accounts.addObject();
@@ -68,6 +71,12 @@ public final class Json {
       a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
     }
     return write(root);
+  }
+
+  /** The map entries and rename rules that matched no migrated folder in any account. */
+  private static ArrayNode unusedRules(List<AccountObservation> observed) {
+    return JSON.valueToTree(FolderMap.unusedInAll(observed.stream()
+        .map(AccountObservation::folderMap).toList()));
   }
 
   public static String apply(ApplyResult r) {

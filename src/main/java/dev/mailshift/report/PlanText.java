@@ -10,6 +10,8 @@ import dev.mailshift.change.Subscribe;
 import dev.mailshift.change.SyncFolder;
 import dev.mailshift.change.VerifyAccount;
 import dev.mailshift.planner.AccountObservation;
+import dev.mailshift.planner.FolderMap;
+import dev.mailshift.planner.MapReason;
 import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.state.BindingCheck;
 import dev.mailshift.sync.FolderDiff;
@@ -55,6 +57,7 @@ public final class PlanText {
       }
       skipped(out, o);
     }
+    unusedRules(out, result.accounts());
     result.dns().ifPresent(d -> out.append('\n').append(DnsPlanText.render(d)));
     if (!result.accounts().isEmpty() || result.dns().isEmpty()) {
       out.append('\n').append(summary(result.summary())).append('\n');
@@ -141,7 +144,18 @@ public final class PlanText {
         out.append("  ! ").append(w).append('\n');
       }
     }
+    unusedRules(out, observed);
     return out.toString();
+  }
+
+  /** The folder rules that matched nothing in any account: usually a typo. */
+  private static void unusedRules(StringBuilder out, List<AccountObservation> observed) {
+    List<MapReason.Rule> unused = FolderMap.unusedInAll(observed.stream()
+        .map(AccountObservation::folderMap).toList());
+    if (!unused.isEmpty()) {
+      out.append('\n');
+      unused.forEach(r -> out.append("! ").append(FolderMap.describeUnused(r)).append('\n'));
+    }
   }
 
   private static void folderMap(StringBuilder out, AccountObservation o) {
@@ -157,6 +171,7 @@ public final class PlanText {
             .append(f.createWithRole().map(r -> " as " + r).orElse(""))
             .append(f.mergedWith().isEmpty() ? ""
                 : ", MERGED with " + String.join(", ", f.mergedWith()))
+            .append(conflictMark(f))
             .append(")\n");
       } else {
         out.append("    ").append(src).append("    not migrated: ").append(f.excludedBecause()).append('\n');
@@ -165,6 +180,16 @@ public final class PlanText {
     for (String c : o.folderMap().conflicts()) {
       out.append("  ! CONFLICT: ").append(c).append('\n');
     }
+  }
+
+  /** ", CONFLICT with B" (or ", CONFLICT" for a name problem of its own); see the ! lines. */
+  private static String conflictMark(MappedFolder f) {
+    List<String> others = f.conflictsWith().stream().filter(o -> !o.equals(f.sourceFolder()))
+        .toList();
+    if (f.conflictsWith().isEmpty()) {
+      return "";
+    }
+    return others.isEmpty() ? ", CONFLICT" : ", CONFLICT with " + String.join(", ", others);
   }
 
   private static void step(StringBuilder out, Change c) {

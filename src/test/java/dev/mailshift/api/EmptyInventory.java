@@ -89,11 +89,21 @@ final class EmptyInventory {
 
   /** One account as {@code AccountScanner.scan} would see it, with the diff of each folder. */
   static AccountObservation account(Plan plan, Account a) {
-    ServerInfo source = info(plan.server(a.source().server()));
-    ServerInfo destination = info(plan.server(a.destination().server()));
     List<FolderInfo> inbox = List.of(new FolderInfo("INBOX", '/', Set.of("\\HasNoChildren"),
         true));
-    FolderMap map = new FolderMapper(a.folders()).map(a.id(), source, inbox, destination, inbox);
+    return account(plan, a, inbox, inbox);
+  }
+
+  /**
+   * One account whose source and destination hold the given (empty) folders, so the folder map
+   * shows the plan's folder rules at work; otherwise as {@link #account(Plan, Account)}.
+   */
+  static AccountObservation account(Plan plan, Account a, List<FolderInfo> sourceFolders,
+      List<FolderInfo> destinationFolders) {
+    ServerInfo source = info(plan.server(a.source().server()));
+    ServerInfo destination = info(plan.server(a.destination().server()));
+    FolderMap map = new FolderMapper(a.folders()).map(a.id(), source, sourceFolders, destination,
+        destinationFolders);
     Map<String, Long> uidValidity = new LinkedHashMap<>();
     Map<String, FolderDiff> diffs = new LinkedHashMap<>();
     for (MappedFolder f : map.migrated()) {

@@ -35,7 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The {@code plan} output of every phase of every example plan (top-level {@code plans/}) against
  * an {@link EmptyInventory}, as text ({@link PlanText}) and JSON ({@link Json}), compared with the
- * snapshots in {@code src/test/resources/plans/snapshots/<plan>.<phase>.txt|json}: they document
+ * snapshots in {@code src/test/resources/plans/snapshots/<plan>.<phase>.txt|json}; and of every
+ * phase that migrates mailboxes on the folders of a {@link TypicalMailbox} ({@code
+ * <plan>.<phase>.mailbox.txt|json}), so the snapshots show each example's folder map: they document
  * what each example does, and fail when a change to the plan language, the planner or the report
  * changes it. Secrets stay references: nothing is resolved, no server or resolver is contacted.
  *
@@ -47,6 +49,8 @@ class ExamplePlanSnapshotTest {
   private static final String UPDATE_PROPERTY = "mailshift.updateSnapshots";
   private static final boolean UPDATE = Boolean.getBoolean(UPDATE_PROPERTY);
   private static final String SNAPSHOTS = "plans/snapshots";
+  /** The snapshot name part of a plan on {@link TypicalMailbox}'s folders. */
+  private static final String MAILBOX = "mailbox.";
   private static final String HOW_TO_UPDATE = "if the change is intended, run ./mvnw -B -o -q"
       + " test -Dtest=ExamplePlanSnapshotTest -D" + UPDATE_PROPERTY + "=true and review the"
       + " rewritten files in src/test/resources/" + SNAPSHOTS + " with git diff";
@@ -55,6 +59,13 @@ class ExamplePlanSnapshotTest {
 
   static Stream<Arguments> examplePhases() {
     return ProjectFiles.examplePlans().stream().flatMap(file -> load(file).phases().stream()
+        .map(phase -> Arguments.of(file.getFileName().toString(), phase.name())));
+  }
+
+  /** The phases that migrate mailboxes: their folder maps are shown on a typical mailbox too. */
+  static Stream<Arguments> exampleAccountPhases() {
+    return ProjectFiles.examplePlans().stream().flatMap(file -> load(file).phases().stream()
+        .filter(Phase::hasAccountSteps)
         .map(phase -> Arguments.of(file.getFileName().toString(), phase.name())));
   }
 
@@ -78,11 +89,34 @@ class ExamplePlanSnapshotTest {
     assertMatchesSnapshot(snapshotName(planFile, phase, "json"), json);
   }
 
+  @ParameterizedTest(name = "{0} --phase {1}")
+  @MethodSource("exampleAccountPhases")
+  void plan_examplePhaseOnTypicalMailbox_matchesTextSnapshot(String planFile, String phase) {
+    // when
+    String text = PlanText.render(plan(planFile, phase, true));
+
+    // then
+    assertMatchesSnapshot(snapshotName(planFile, phase, MAILBOX + "txt"), text);
+  }
+
+  @ParameterizedTest(name = "{0} --phase {1}")
+  @MethodSource("exampleAccountPhases")
+  void plan_examplePhaseOnTypicalMailbox_matchesJsonSnapshot(String planFile, String phase) {
+    // when
+    String json = Json.plan(plan(planFile, phase, true));
+
+    // then
+    assertMatchesSnapshot(snapshotName(planFile, phase, MAILBOX + "json"), json);
+  }
+
   @Test
   void snapshots_eachBelongsToAnExamplePhase() throws IOException {
     // given
-    Set<String> wanted = examplePhases().flatMap(a -> Stream.of("txt", "json")
-            .map(ext -> snapshotName((String) a.get()[0], (String) a.get()[1], ext)))
+    Set<String> wanted = Stream.concat(
+        examplePhases().flatMap(a -> Stream.of("txt", "json")
+            .map(ext -> snapshotName((String) a.get()[0], (String) a.get()[1], ext))),
+        exampleAccountPhases().flatMap(a -> Stream.of("txt", "json")
+            .map(ext -> snapshotName((String) a.get()[0], (String) a.get()[1], MAILBOX + ext))))
         .collect(Collectors.toSet());
 
     // when
@@ -106,17 +140,31 @@ class ExamplePlanSnapshotTest {
 
   /** What {@code mailshift plan FILE --phase PHASE} shows on servers and a zone holding nothing. */
   private static PlanResult plan(String planFile, String phaseName) {
+    return plan(planFile, phaseName, false);
+  }
+
+  /**
+   * As {@link #plan(String, String)}; with {@code typical}, every account's source and
+   * destination hold the folders of {@link TypicalMailbox} instead of an INBOX alone.
+   */
+  private static PlanResult plan(String planFile, String phaseName, boolean typical) {
     Plan plan = withFixedSha(load(ProjectFiles.root().resolve("plans").resolve(planFile)));
     Phase phase = plan.phase(phaseName).orElseThrow();
     List<Account> accounts = phase.hasAccountSteps() ? Plans.accounts(plan, phase) : List.of();
     List<AccountObservation> observed = accounts.stream()
-        .map(a -> EmptyInventory.account(plan, a)).toList();
+        .map(a -> typical ? EmptyInventory.account(plan, a, typicalSource(plan, a),
+            TypicalMailbox.DESTINATION) : EmptyInventory.account(plan, a)).toList();
     List<BindingCheck> fresh = accounts.stream()
         .map(a -> (BindingCheck) new BindingCheck.Fresh(StateBindings.of(plan, a))).toList();
     Optional<DnsPlan> dns = phase.hasDnsSteps()
         ? Optional.of(new DnsPlanner().plan(phase, EmptyInventory.zone(DnsSetup.section(plan))))
         : Optional.empty();
     return Mailshift.result(plan, phase, observed, dns, fresh, Engines.deletionCeiling(plan));
+  }
+
+  private static List<dev.mailshift.imap.FolderInfo> typicalSource(Plan plan, Account a) {
+    return plan.server(a.source().server()).host().equalsIgnoreCase(EmptyInventory.GMAIL_HOST)
+        ? TypicalMailbox.GMAIL_SOURCE : TypicalMailbox.SOURCE;
   }
 
   private static Plan load(Path file) {

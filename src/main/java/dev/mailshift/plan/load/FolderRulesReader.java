@@ -1,5 +1,6 @@
 package dev.mailshift.plan.load;
 
+import dev.mailshift.plan.FolderNames;
 import dev.mailshift.plan.FolderRules;
 import dev.mailshift.plan.FolderRules.RenameRule;
 import dev.mailshift.plan.Location;
@@ -52,7 +53,7 @@ final class FolderRulesReader {
         m.sequence("exclude").map(items -> regexes(items, m.path("exclude"))),
         m.get("map").map(n -> explicitMap(n, m.path("map"))),
         m.sequence("rename").map(items -> renames(items, m.path("rename"))),
-        m.string("destination-prefix"),
+        destinationPrefix(m),
         m.choice("special-use", SPECIAL_USE),
         m.choice("subscriptions", SUBSCRIPTIONS),
         separatorReplacement(m),
@@ -154,6 +155,19 @@ final class FolderRulesReader {
       }
     }
     return Optional.of(new RenameRule(match.get(), to.get(), rule.location()));
+  }
+
+  /** The prefix is a folder path itself: no empty level, no outer spaces. */
+  private Optional<String> destinationPrefix(YamlMap m) {
+    Optional<String> value = m.string("destination-prefix");
+    Optional<String> why = value.filter(p -> !p.isEmpty()).flatMap(FolderNames::unholdable);
+    if (why.isPresent()) {
+      ctx.error(m.valueLocation("destination-prefix"), m.path("destination-prefix") + " '"
+          + value.get() + "' " + why.get(), "write the destination folder path with '/' between"
+          + " levels and no leading, trailing or double '/', e.g. destination-prefix: \"Old host\"");
+      return Optional.empty();
+    }
+    return value;
   }
 
   private Optional<String> separatorReplacement(YamlMap m) {

@@ -49,6 +49,8 @@ final class FolderTargetCheck {
           String target = e.getValue();
           name(at, "folders.map target '" + target + "' (for '" + e.getKey() + "')", target,
               rules.reservedNames());
+          excluded(rules, e.getKey(), at);
+          ontoInbox(rules, at, "folders.map entry '" + e.getKey() + "'", target);
           String key = rules.caseInsensitiveDestination() ? target.toLowerCase(Locale.ROOT)
               : target;
           String other = firstSource.putIfAbsent(key, e.getKey());
@@ -63,6 +65,41 @@ final class FolderTargetCheck {
       // with group references the name is known only per folder: the planner checks it then
       name(rule.location(), "folders.rename rule " + (i + 1) + " target '" + rule.to() + "'",
           literal, literal.equals(rule.to()) ? rules.reservedNames() : List.of());
+      if (literal.equals(rule.to())) {
+        ontoInbox(rules, rule.location(), "folders.rename rule " + (i + 1) + " ("
+            + rule.match() + ")", rule.to());
+      }
+    }
+  }
+
+  /**
+   * A map entry for a folder an exclude pattern leaves out would be silently unused (exclude
+   * wins, even over a map entry): an error, so the plan says one thing. A map entry includes its
+   * folder, so include patterns cannot leave it out.
+   */
+  private void excluded(FolderRules rules, String source, Location at) {
+    for (String exclude : rules.exclude()) {
+      if (Pattern.compile(exclude).matcher(source).find()) {
+        error(at, "folders.map entry '" + source + "' is for a folder that folders.exclude"
+            + " pattern '" + exclude + "' leaves out (exclude wins), so the entry is never used",
+            "remove the map entry, or narrow the exclude pattern so that it does not match '"
+                + source + "'");
+        return;
+      }
+    }
+  }
+
+  /**
+   * Every mailbox has an INBOX, mapped to the destination's INBOX unless a map entry moves it:
+   * another folder onto INBOX is two folders in one unless merge is true.
+   */
+  private void ontoInbox(FolderRules rules, Location at, String what, String target) {
+    boolean inboxMovedAway = rules.map().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(
+        "INBOX"));
+    if (target.equalsIgnoreCase("INBOX") && rules.destinationPrefix().isEmpty()
+        && !rules.merge() && !inboxMovedAway) {
+      error(at, what + " maps a folder onto INBOX, where the source's INBOX goes too",
+          "write folders.merge: true to merge it into INBOX, or give it another name");
     }
   }
 
