@@ -1,5 +1,6 @@
 package dev.mailshift.planner;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,11 @@ import java.util.Set;
  * one destination folder) and warnings (names that differ only in case, which a case-insensitive
  * destination would merge).
  *
+ * <p>The folders are held in one stable order, INBOX first and then by source name as rules see
+ * it (levels joined with "/", prefix removed; ignoring case, then exactly): servers list in an
+ * order of their own, Dovecot's varying between sessions, and a plan reviewed in a pull request
+ * must read the same on every run.
+ *
  * @param unusedRules the account's {@code folders.map} entries and {@code folders.rename} rules
  *     that decided no migrated folder (a misspelt source name, a regex that matches nothing)
  */
@@ -18,11 +24,17 @@ public record FolderMap(String account, List<MappedFolder> folders, List<String>
     List<String> warnings, List<MapReason.Rule> unusedRules) {
   public FolderMap {
     Objects.requireNonNull(account, "account");
-    folders = List.copyOf(folders);
+    folders = folders.stream().sorted(ORDER).toList();
     conflicts = List.copyOf(conflicts);
     warnings = List.copyOf(warnings);
     unusedRules = List.copyOf(unusedRules);
   }
+
+  private static final Comparator<MappedFolder> ORDER = Comparator
+      .comparing((MappedFolder f) -> !f.logicalName().equalsIgnoreCase("INBOX"))
+      .thenComparing(MappedFolder::logicalName, String.CASE_INSENSITIVE_ORDER)
+      .thenComparing(MappedFolder::logicalName)
+      .thenComparing(MappedFolder::sourceFolder);
 
   public FolderMap(
       String account, List<MappedFolder> folders, List<String> conflicts, List<String> warnings) {

@@ -39,8 +39,12 @@ class FolderMapperTest {
   }
 
   private static String destinationOf(FolderMap m, String source) {
-    return m.folders().stream().filter(f -> f.sourceFolder().equals(source)).findFirst().orElseThrow()
-        .destinationFolder();
+    return folder(m, source).destinationFolder();
+  }
+
+  private static MappedFolder folder(FolderMap m, String source) {
+    return m.folders().stream().filter(f -> f.sourceFolder().equals(source)).findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -127,8 +131,8 @@ class FolderMapperTest {
     assertThat(m.migrated()).extracting(MappedFolder::destinationFolder)
         .as("the first by name, whatever order the server listed them in")
         .containsExactly("Projects", "Projects");
-    assertThat(m.migrated()).extracting(MappedFolder::mergedWith)
-        .containsExactly(List.of("INBOX.Projects"), List.of("INBOX.projects"));
+    assertThat(folder(m, "INBOX.projects").mergedWith()).containsExactly("INBOX.Projects");
+    assertThat(folder(m, "INBOX.Projects").mergedWith()).containsExactly("INBOX.projects");
   }
 
   @Test
@@ -203,7 +207,7 @@ class FolderMapperTest {
 
     assertThat(destinationOf(m, "INBOX.R&D")).isEqualTo("R&D");
     assertThat(destinationOf(m, "INBOX.a/b")).isEqualTo("a_b");
-    assertThat(m.folders().get(1).reason()).contains("'/' in a name replaced by '_'");
+    assertThat(folder(m, "INBOX.a/b").reason()).contains("'/' in a name replaced by '_'");
     assertThat(destinationOf(m, "INBOX.📁 Projekte.2024")).isEqualTo("📁 Projekte/2024");
     assertThat(destinationOf(m, "INBOX.Entwu\u0308rfe")).as("NFD spelling found by its name")
         .isEqualTo("Drafts");
@@ -296,7 +300,8 @@ class FolderMapperTest {
     FolderMap m = map(rules, List.of(dot("INBOX.Projects"), dot("INBOX.Private")), List.of());
 
     assertThat(m.migrated()).extracting(MappedFolder::sourceFolder).containsExactly("INBOX.Projects");
-    assertThat(m.folders().get(1).excludedBecause()).isEqualTo("not matched by any include pattern");
+    assertThat(folder(m, "INBOX.Private").excludedBecause())
+        .isEqualTo("not matched by any include pattern");
   }
 
   @Test
@@ -316,7 +321,8 @@ class FolderMapperTest {
     assertThat(destinationOf(m, "INBOX.Papierkorb")).isEqualTo("Trash");
     assertThat(destinationOf(m, "INBOX.Junk-E-Mail")).isEqualTo("Junk");
     assertThat(destinationOf(m, "INBOX.Archiv.2019")).isEqualTo("Archive/2019");
-    assertThat(m.folders().get(0).reason()).isEqualTo("special-use \\Sent by its name (de)");
+    assertThat(folder(m, "INBOX.Gesendete Objekte").reason())
+        .isEqualTo("special-use \\Sent by its name (de)");
     assertThat(m.conflicts()).isEmpty();
   }
 
@@ -491,5 +497,23 @@ class FolderMapperTest {
         .containsOnly("Postausgang-Kopien");
     assertThat(reversed.migrated()).extracting(MappedFolder::destinationFolder)
         .containsOnly("Postausgang-Kopien");
+  }
+
+  @Test
+  void map_serverListsInAnyOrder_foldersComeInboxFirstThenByName() {
+    // given: the same folders listed in two orders (Dovecot's LIST order varies by session)
+    List<FolderInfo> listed = List.of(dot("INBOX.zeta"), dot("INBOX.Alpha"), dot("INBOX"),
+        dot("INBOX.alpha.b"), dot("INBOX.Beta"));
+    List<FolderInfo> reversed = new java.util.ArrayList<>(listed);
+    java.util.Collections.reverse(reversed);
+
+    // when
+    FolderMap one = map(FolderRules.DEFAULT, listed, List.of());
+    FolderMap other = map(FolderRules.DEFAULT, reversed, List.of());
+
+    // then
+    assertThat(one.folders()).extracting(MappedFolder::sourceFolder).containsExactly("INBOX",
+        "INBOX.Alpha", "INBOX.alpha.b", "INBOX.Beta", "INBOX.zeta");
+    assertThat(other.folders()).isEqualTo(one.folders());
   }
 }
