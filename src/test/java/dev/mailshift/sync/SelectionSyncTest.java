@@ -155,6 +155,27 @@ class SelectionSyncTest {
   }
 
   @Test
+  void sync_maxSizeRaisedButStillTooSmall_theRecordNamesTheNewLimitAndTheMessageStaysOut() {
+    // given: left out under max-size 100
+    f.source.condstore(true);
+    f.options = new SyncOptions(OptionalLong.of(100), true, false, 100, 3);
+    deliver("big@x", 400, RECENT);
+    f.sync();
+
+    // when: max-size raised to 200, still below the message
+    f.options = new SyncOptions(OptionalLong.of(200), true, false, 100, 3);
+    FolderSyncResult raised = f.sync();
+    FolderSyncResult again = f.sync();
+
+    // then
+    assertThat(raised.copied()).isZero();
+    assertThat(again.copied()).isZero();
+    assertThat(f.destination.copies("INBOX")).isEmpty();
+    assertThat(f.store().skipped(SyncFixture.ACCOUNT, "INBOX")).singleElement()
+        .satisfies(r -> assertThat(r.detail()).endsWith("over messages.max-size 200"));
+  }
+
+  @Test
   void sync_selectionNarrowedInThePlan_copiesStayAndNothingMoreIsCopied() {
     // given
     deliver("old@x", 80, Instant.parse("2020-01-01T00:00:00Z"));
