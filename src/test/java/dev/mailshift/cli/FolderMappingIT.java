@@ -288,6 +288,39 @@ class FolderMappingIT {
   }
 
   @Test
+  void applyTwice_maxSizeRaisedBetweenRuns_copiesTheOnceTooLargeMessageAndStatusDropsIt()
+      throws Exception {
+    // given: a first run left an 80 kB message out under max-size 50KB
+    try (ImapSession s = open(dovecot.source())) {
+      s.append("INBOX", TestMessage.withAttachment(80_000, 3), Set.of("\\Seen"), RECENT);
+      s.append("INBOX", TestMessage.simple("small", "<small@x>"), Set.of("\\Seen"), RECENT);
+    }
+    Path plan = plan(dovecot.source(), dovecot.destination(), "messages: { max-size: 50KB }");
+    Run first = mailshift("apply", plan.toString(), "--no-progress");
+    Run plannedBefore = mailshift("plan", plan.toString());
+
+    // when: the plan raises max-size; Dovecot's LIST-STATUS shows the folder unchanged
+    plan = plan(dovecot.source(), dovecot.destination(), "messages: { max-size: 1MB }");
+    Run plannedAfter = mailshift("plan", plan.toString());
+    Run second = mailshift("apply", plan.toString(), "--no-progress");
+    Run third = mailshift("apply", plan.toString(), "--no-progress");
+    Run status = mailshift("status", plan.toString());
+
+    // then
+    assertThat(first.code()).as(first.all()).isZero();
+    assertThat(first.out()).containsPattern("! not copied: " + dovecot.source().user()
+        + ":INBOX uid 1, .*larger than messages.max-size");
+    assertThat(plannedBefore.out()).as("a review after the first run still lists it")
+        .containsPattern("! not copied: INBOX uid 1, .*larger than messages.max-size");
+    assertThat(plannedAfter.out()).contains("~ sync INBOX -> INBOX: copy 1");
+    assertThat(second.code()).as(second.all()).isZero();
+    assertThat(second.out()).contains("1 message(s) copied");
+    assertThat(third.out()).contains("0 message(s) copied");
+    assertThat(counts(dovecot.destination())).containsEntry("INBOX", 2L);
+    assertThat(status.out()).doesNotContain("not copied");
+  }
+
+  @Test
   void plan_searchDovecotRejects_exits3NamingTheKey() throws Exception {
     seed(dovecot.source(), "INBOX");
     Path plan = plan(dovecot.source(), dovecot.destination(),
