@@ -208,6 +208,42 @@ class FolderMappingIT {
     assertThat(subscribedAfter("none")).doesNotContain("Subscribed", "Unsubscribed");
   }
 
+  @Test
+  void apply_subscriptionsCopyOfARenamedFolder_subscribesTheDestinationName() throws Exception {
+    // given
+    seed(dovecot.source(), "INBOX.Old Stuff");
+    try (ImapSession s = open(dovecot.source())) {
+      s.subscribe("INBOX.Old Stuff");
+    }
+    Path plan = plan(dovecot.source(), dovecot.destination(),
+        "folders: { rename: [ { match: \"^Old Stuff$\", to: \"Archive Old\" } ] }");
+
+    // when
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(applied.code()).as(applied.all()).isZero();
+    try (ImapSession s = open(dovecot.destination())) {
+      assertThat(s.listFolders()).filteredOn(FolderInfo::subscribed).extracting(FolderInfo::name)
+          .contains("Archive Old").doesNotContain("Old Stuff", "INBOX.Old Stuff");
+    }
+  }
+
+  @Test
+  void apply_subscriptionsNone_leavesTheDestinationsOwnSubscriptions() throws Exception {
+    // given: the user already subscribed a folder on the new host
+    try (ImapSession s = open(dovecot.destination())) {
+      s.create("Mine");
+      s.subscribe("Mine");
+    }
+
+    // when
+    Set<String> subscribed = subscribedAfter("none");
+
+    // then
+    assertThat(subscribed).contains("Mine").doesNotContain("Subscribed", "Unsubscribed");
+  }
+
   private Set<String> subscribedAfter(String policy) throws Exception {
     seed(dovecot.source(), "INBOX.Subscribed", "INBOX.Unsubscribed");
     try (ImapSession s = open(dovecot.source())) {
