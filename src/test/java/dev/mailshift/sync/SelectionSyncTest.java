@@ -87,6 +87,22 @@ class SelectionSyncTest {
   }
 
   @Test
+  void sync_tooLargeAndNotMatchingTheSearch_countedOnceUnderTheSearch() {
+    // given: a spam message over max-size
+    f.options = new SyncOptions(OptionalLong.of(10), true, false, 100, 3)
+        .withSelection(selection(null, null, null, null, null, NOT_SPAM));
+    f.source.deliver("INBOX", FolderSynchronizerCrashTest.spam("spam@x"), Set.of(), RECENT);
+
+    // when
+    FolderSyncResult result = f.sync();
+
+    // then: the selection leaves it out anyway, so it is not listed as oversized
+    assertThat(result.skipped()).extracting(SkippedMessage::reason)
+        .containsExactly(SkippedMessage.Reason.NOT_MATCHING_SEARCH);
+    assertThat(f.store().skipped(SyncFixture.ACCOUNT, "INBOX")).hasSize(1);
+  }
+
+  @Test
   void sync_secondRunSameSelection_copiesNothingAndKeepsTheSkips() {
     // given
     select(selection(Period.ofYears(1), null, null, null, null, NOT_SPAM));
