@@ -95,7 +95,8 @@ public final class AccountScanner {
         }
         FolderStatus there = destinationAll.get(f.destinationFolder());
         if (known != null && there != null) {
-          observed.put(f.sourceFolder(), new ObservedStatus(known, there, condstore));
+          observed.put(f.sourceFolder(), new ObservedStatus(known, there, condstore,
+              d.info().appendLimit()));
         }
         if (diffs != null) {
           FolderPair pair = new FolderPair(target.id(), f.sourceFolder(), f.destinationFolder());

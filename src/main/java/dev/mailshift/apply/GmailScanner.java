@@ -63,6 +63,7 @@ final class GmailScanner {
       }
     }
     return new GmailLabels(GmailLabels.comparison(rules.gmailLabels(), labelFolders,
-        allMailFolders, distinct), folders);
+        allMailFolders, distinct), folders, java.util.Optional.of(GmailLabels.counts(
+            rules.gmailLabels(), labelFolders, allMailFolders, distinct)));
   }
 }

@@ -21,12 +21,42 @@ import java.util.OptionalLong;
  * @param comparison e.g. "folders.gmail-labels: folders copies 13 messages, all-mail 7,
  *     skip-duplicates 7 (this plan: folders)"; empty for a source that is not Gmail
  */
-public record GmailLabels(String comparison, Map<String, GmailFolder> folders) {
+public record GmailLabels(String comparison, Map<String, GmailFolder> folders,
+    Optional<Counts> counts) {
   public static final GmailLabels NONE = new GmailLabels("", Map.of());
 
   public GmailLabels {
     Objects.requireNonNull(comparison, "comparison");
     folders = Map.copyOf(folders);
+    Objects.requireNonNull(counts, "counts");
+  }
+
+  /** Without the counts in numbers (the comparison line only). */
+  public GmailLabels(String comparison, Map<String, GmailFolder> folders) {
+    this(comparison, folders, Optional.empty());
+  }
+
+  /**
+   * How many messages each policy copies, for {@code plan --json}.
+   *
+   * @param policy the plan's choice, as written in the plan
+   * @param skipDuplicatesExact false when skip-duplicates is not the plan's choice: then its count
+   *     is All Mail + Spam + Trash, an estimate (the X-GM-MSGIDs were not read)
+   */
+  public record Counts(String policy, long folders, long allMail, long skipDuplicates,
+      boolean skipDuplicatesExact) {
+    public Counts {
+      Objects.requireNonNull(policy, "policy");
+    }
+  }
+
+  /** The counts of {@link #comparison}'s arguments. */
+  public static Counts counts(FolderRules.GmailLabels chosen, Map<String, Long> labelFolders,
+      Map<String, Long> allMailFolders, OptionalLong distinct) {
+    long folders = labelFolders.values().stream().mapToLong(Long::longValue).sum();
+    long allMail = allMailFolders.values().stream().mapToLong(Long::longValue).sum();
+    return new Counts(chosen.name().toLowerCase(Locale.ROOT).replace('_', '-'), folders, allMail,
+        distinct.orElse(allMail), distinct.isPresent());
   }
 
   public GmailFolder of(String sourceFolder) {
@@ -83,14 +113,11 @@ public record GmailLabels(String comparison, Map<String, GmailFolder> folders) {
    */
   public static String comparison(FolderRules.GmailLabels chosen, Map<String, Long> labelFolders,
       Map<String, Long> allMailFolders, OptionalLong distinct) {
-    long folders = labelFolders.values().stream().mapToLong(Long::longValue).sum();
-    long allMail = allMailFolders.values().stream().mapToLong(Long::longValue).sum();
-    String skip = distinct.isPresent() ? Long.toString(distinct.getAsLong())
-        : "about " + allMail;
+    Counts c = counts(chosen, labelFolders, allMailFolders, distinct);
+    String skip = (c.skipDuplicatesExact() ? "" : "about ") + c.skipDuplicates();
     return String.format(Locale.ROOT, "Gmail labels: folders.gmail-labels: folders copies %d"
         + " message(s) (one copy per label), all-mail %d (labels as keywords), skip-duplicates %s"
-        + " (each message once); this plan: %s", folders, allMail, skip,
-        chosen.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        + " (each message once); this plan: %s", c.folders(), c.allMail(), skip, c.policy());
   }
 
   /**

@@ -33,7 +33,7 @@ public final class ApplyText {
     if (!r.checks().isEmpty()) {
       out.append(VerifyText.render(r.checks()));
     }
-    out.append(NotCopied.ofMessages(r.skipped(), "  "));
+    out.append(NotCopied.ofSyncs(r.syncs(), "  "));
     out.append(String.format(Locale.ROOT,
         "Apply: %d step(s) succeeded, %d failed, %d skipped; %d message(s) copied (%s), "
             + "%d adopted, %d flag update(s), %d not copied.%n",

@@ -51,6 +51,7 @@ public final class Json {
       a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
       a.set("findings", JSON.valueToTree(o.findings()));
       a.put("gmailLabels", o.gmail().comparison());
+      o.gmail().counts().ifPresent(c -> a.set("gmailLabelCounts", JSON.valueToTree(c)));
       a.set("diffs", JSON.valueToTree(o.diffs().values()));
       r.binding(o.account()).ifPresent(b -> a.set("state", binding(b)));
     }

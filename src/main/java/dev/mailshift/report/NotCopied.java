@@ -1,6 +1,7 @@
 package dev.mailshift.report;
 
 import dev.mailshift.state.SkipRecord;
+import dev.mailshift.sync.FolderSyncResult;
 import dev.mailshift.sync.SkippedMessage;
 import dev.mailshift.sync.SkippedMessage.Reason;
 import java.time.Instant;
@@ -47,6 +48,15 @@ public final class NotCopied {
 
   public static String ofMessages(List<SkippedMessage> messages, String indent) {
     return render(messages.stream().map(Entry::of).toList(), indent);
+  }
+
+  /** Of an apply run's syncs: each listed message names its account, as status does. */
+  public static String ofSyncs(List<FolderSyncResult> syncs, String indent) {
+    return render(syncs.stream().flatMap(r -> r.skipped().stream().map(m -> {
+      Entry e = Entry.of(m);
+      return new Entry(r.pair().account() + ":" + e.where(), e.uid(), e.size(), e.date(),
+          e.reason(), e.reasonName(), e.detail());
+    })).toList(), indent);
   }
 
   public static String ofRecords(List<SkipRecord> records, String indent) {

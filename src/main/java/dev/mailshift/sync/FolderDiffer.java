@@ -46,7 +46,8 @@ final class FolderDiffer {
         sourceStatus, destinationStatus.get())).isPresent()
         && store.intents(pair.account(), pair.sourceFolder()).isEmpty()
         && Unchanged.skipsStand(store, pair, cp.get().sourceUidValidity(), rules)) {
-      return new FolderDiff(pair, true, sourceStatus.messages(), 0, 0, 0, 0, 0, List.of(), true);
+      return new FolderDiff(pair, true, sourceStatus.messages(), 0, 0, 0, 0, 0,
+          recorded(pair, cp.get().sourceUidValidity(), Set.of()), true);
     }
     FolderStatus sourceOpen = source.examine(pair.sourceFolder());
     Optional<FolderCheckpoint> valid = destinationStatus.flatMap(d -> cp.filter(c ->
@@ -69,8 +70,41 @@ final class FolderDiffer {
     if (destinationStatus.isPresent() && valid.isEmpty()) {
       likelyAdopted = likelyAdopted(destination, pair, destinationStatus.get(), pending);
     }
-    return summarize(pair, destinationStatus.isPresent(), sourceOpen, pending, likelyAdopted,
-        rules, flagWork(source, destination, pair, valid, mapped));
+    FolderDiff diff = summarize(pair, destinationStatus.isPresent(), sourceOpen, pending,
+        likelyAdopted, rules, flagWork(source, destination, pair, valid, mapped));
+    if (valid.isEmpty()) {
+      return diff;
+    }
+    Set<Long> decidedNow = new HashSet<>();
+    pending.forEach(m -> decidedNow.add(m.uid()));
+    List<SkippedMessage> skipped = new ArrayList<>(diff.skipped());
+    skipped.addAll(recorded(pair, sourceOpen.uidValidity(), decidedNow));
+    return new FolderDiff(pair, diff.destinationExists(), diff.sourceMessages(), diff.toCopy(),
+        diff.bytesToCopy(), diff.toAdopt(), diff.flagUpdates(), diff.toDelete(), skipped,
+        diff.unchanged());
+  }
+
+  /**
+   * Messages an earlier run left out that stay out (their skip still stands, so no fetch decides
+   * them again): the plan lists them as apply and status do, so a review before a cutover sees
+   * every message that will be missing, not only those decided for the first time.
+   */
+  private List<SkippedMessage> recorded(FolderPair pair, long sourceUidValidity,
+      Set<Long> decidedNow) {
+    List<SkippedMessage> out = new ArrayList<>();
+    for (SkipRecord r : store.skipped(pair.account(), pair.sourceFolder())) {
+      if (r.sourceUidValidity() != sourceUidValidity || decidedNow.contains(r.sourceUid())) {
+        continue;
+      }
+      try {
+        out.add(new SkippedMessage(pair.sourceFolder(), r.sourceUid(), r.size(),
+            r.internalDate().orElse(null), SkippedMessage.Reason.valueOf(r.reason()),
+            r.detail()));
+      } catch (IllegalArgumentException e) {
+        // a reason written by another version: status shows it; the plan has no words for it
+      }
+    }
+    return out;
   }
 
   private static Optional<FolderStatus> status(ImapSession session, String folder) {

@@ -98,7 +98,8 @@ public final class FolderSynchronizer {
     Objects.requireNonNull(removals, "removals");
     Tally tally = new Tally();
     if (observed.isPresent() && unchanged(pair, observed.get())
-        && store.intents(pair.account(), pair.sourceFolder()).isEmpty()) {
+        && store.intents(pair.account(), pair.sourceFolder()).isEmpty()
+        && skipsStand(pair, gmail, observed.get())) {
       FolderSyncResult result = tally.result(pair);
       listener.folderFinished(result);
       return result;
@@ -131,6 +132,19 @@ public final class FolderSynchronizer {
         .filter(cp -> Unchanged.byStatus(cp, pair, observed.sourceCondstore(), observed.source(),
             observed.destination()))
         .isPresent();
+  }
+
+  /**
+   * Whether every recorded skip of the folder still stands, as {@link FolderRun} checks with its
+   * own STATUS: an unchanged folder may still hold a message this run's plan selects (max-size
+   * raised, a search dropped, min-age reached), and passing it over would never copy it.
+   */
+  private boolean skipsStand(FolderPair pair, GmailFolder gmail, ObservedStatus observed) {
+    SkipRules rules = new SkipRules(options, observed.destinationAppendLimit(), clock.instant())
+        .withDuplicates(gmail.duplicates());
+    return store.checkpoint(pair.account(), pair.sourceFolder())
+        .map(cp -> Unchanged.skipsStand(store, pair, cp.sourceUidValidity(), rules))
+        .orElse(false);
   }
 
   private FolderSyncResult run(SessionProvider source, SessionProvider destination,

@@ -117,7 +117,8 @@ record SkipRules(SyncOptions options, OptionalLong appendLimit, Instant now,
 
   /**
    * Whether {@code r} still stands under these rules. Date, size and limit reasons are decided
-   * again from the recorded size and date; a \Deleted skip stands while copy-deleted is false; a
+   * again from the recorded size and date (a changed limit makes the record stale even when the
+   * message is still left out, so its detail is written anew); a \Deleted skip stands while copy-deleted is false; a
    * refusal by the destination always stands.
    */
   Standing standing(SkipRecord r) {
@@ -142,8 +143,12 @@ record SkipRules(SyncOptions options, OptionalLong appendLimit, Instant now,
         }
         Optional<Skip> now = byDateOrFloor(r.size(), r.internalDate().get())
             .or(() -> byLimit(r.size()));
-        yield now.filter(s -> s.reason() == reason).isPresent() ? Standing.HOLDS
-            : Standing.STALE;
+        // The same reason with another limit (max-size 100 kB raised to 250 kB, still too
+        // small) is decided again, so that the list never shows a limit the plan no longer has.
+        // TOO_OLD's detail names a day counted from the clock: its reason is enough.
+        yield now.filter(s -> s.reason() == reason
+            && (reason == SkippedMessage.Reason.TOO_OLD || s.detail().equals(r.detail())))
+            .isPresent() ? Standing.HOLDS : Standing.STALE;
       }
     };
   }

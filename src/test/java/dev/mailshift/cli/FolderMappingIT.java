@@ -297,6 +297,42 @@ class FolderMappingIT {
     assertThat(subscribedAfter("none")).doesNotContain("Subscribed", "Unsubscribed");
   }
 
+  @Test
+  void apply_subscriptionsCopyOfARenamedFolder_subscribesTheDestinationName() throws Exception {
+    // given
+    seed(dovecot.source(), "INBOX.Old Stuff");
+    try (ImapSession s = open(dovecot.source())) {
+      s.subscribe("INBOX.Old Stuff");
+    }
+    Path plan = plan(dovecot.source(), dovecot.destination(),
+        "folders: { rename: [ { match: \"^Old Stuff$\", to: \"Archive Old\" } ] }");
+
+    // when
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    assertThat(applied.code()).as(applied.all()).isZero();
+    try (ImapSession s = open(dovecot.destination())) {
+      assertThat(s.listFolders()).filteredOn(FolderInfo::subscribed).extracting(FolderInfo::name)
+          .contains("Archive Old").doesNotContain("Old Stuff", "INBOX.Old Stuff");
+    }
+  }
+
+  @Test
+  void apply_subscriptionsNone_leavesTheDestinationsOwnSubscriptions() throws Exception {
+    // given: the user already subscribed a folder on the new host
+    try (ImapSession s = open(dovecot.destination())) {
+      s.create("Mine");
+      s.subscribe("Mine");
+    }
+
+    // when
+    Set<String> subscribed = subscribedAfter("none");
+
+    // then
+    assertThat(subscribed).contains("Mine").doesNotContain("Subscribed", "Unsubscribed");
+  }
+
   private Set<String> subscribedAfter(String policy) throws Exception {
     seed(dovecot.source(), "INBOX.Subscribed", "INBOX.Unsubscribed");
     try (ImapSession s = open(dovecot.source())) {
@@ -374,6 +410,39 @@ class FolderMappingIT {
     assertThat(counts(dovecot.destination())).containsEntry("INBOX", 1L);
     assertThat(status.out()).containsPattern("older than messages.max-age: +1 message")
         .containsPattern("not matched by messages.search: +1 message");
+  }
+
+  @Test
+  void applyTwice_maxSizeRaisedBetweenRuns_copiesTheOnceTooLargeMessageAndStatusDropsIt()
+      throws Exception {
+    // given: a first run left an 80 kB message out under max-size 50KB
+    try (ImapSession s = open(dovecot.source())) {
+      s.append("INBOX", TestMessage.withAttachment(80_000, 3), Set.of("\\Seen"), RECENT);
+      s.append("INBOX", TestMessage.simple("small", "<small@x>"), Set.of("\\Seen"), RECENT);
+    }
+    Path plan = plan(dovecot.source(), dovecot.destination(), "messages: { max-size: 50KB }");
+    Run first = mailshift("apply", plan.toString(), "--no-progress");
+    Run plannedBefore = mailshift("plan", plan.toString());
+
+    // when: the plan raises max-size; Dovecot's LIST-STATUS shows the folder unchanged
+    plan = plan(dovecot.source(), dovecot.destination(), "messages: { max-size: 1MB }");
+    Run plannedAfter = mailshift("plan", plan.toString());
+    Run second = mailshift("apply", plan.toString(), "--no-progress");
+    Run third = mailshift("apply", plan.toString(), "--no-progress");
+    Run status = mailshift("status", plan.toString());
+
+    // then
+    assertThat(first.code()).as(first.all()).isZero();
+    assertThat(first.out()).containsPattern("! not copied: " + dovecot.source().user()
+        + ":INBOX uid 1, .*larger than messages.max-size");
+    assertThat(plannedBefore.out()).as("a review after the first run still lists it")
+        .containsPattern("! not copied: INBOX uid 1, .*larger than messages.max-size");
+    assertThat(plannedAfter.out()).contains("~ sync INBOX -> INBOX: copy 1");
+    assertThat(second.code()).as(second.all()).isZero();
+    assertThat(second.out()).contains("1 message(s) copied");
+    assertThat(third.out()).contains("0 message(s) copied");
+    assertThat(counts(dovecot.destination())).containsEntry("INBOX", 2L);
+    assertThat(status.out()).doesNotContain("not copied");
   }
 
   @Test

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +152,22 @@ class GmailLabelsTest {
     assertThat(applied.code()).as(applied.err()).isZero();
     assertThat(total(destinationContents())).isEqualTo(15);
     assertThat(gmail.unexpected()).as("the source was only read").isEmpty();
+  }
+
+  @Test
+  void planJson_skipDuplicates_theThreeCountsAsNumbers() throws Exception {
+    // when
+    Run planned = mailshift("plan", plan("skip-duplicates").toString(), "--json");
+
+    // then
+    assertThat(planned.code()).as(planned.err()).isZero();
+    JsonNode counts = JsonMapper.builder().build().readTree(planned.out())
+        .get("accounts").get(0).get("gmailLabelCounts");
+    assertThat(counts.get("policy").asString()).isEqualTo("skip-duplicates");
+    assertThat(counts.get("folders").asLong()).isEqualTo(15);
+    assertThat(counts.get("allMail").asLong()).isEqualTo(7);
+    assertThat(counts.get("skipDuplicates").asLong()).isEqualTo(7);
+    assertThat(counts.get("skipDuplicatesExact").asBoolean()).isTrue();
   }
 
   @Test

@@ -119,11 +119,30 @@ class SelectionGreenMailTest {
         .containsPattern("larger than messages.max-size: +1 message\\(s\\), [0-9.]+ kB, listed below")
         .containsPattern("! not copied: INBOX uid 3, [0-9.]+ kB, .*larger than messages.max-size");
     assertThat(applied.code()).as(applied.err()).isZero();
-    assertThat(applied.out()).contains("not copied because:").contains("! not copied: INBOX uid 3");
+    assertThat(applied.out()).contains("not copied because:")
+        .contains("! not copied: " + USER + ":INBOX uid 3");
     assertThat(status.out()).contains("not copied because:")
         .containsPattern("not matched by messages.search: +1 message\\(s\\)")
         .contains("! not copied: " + USER + ":INBOX uid 3");
     assertThat(subjects(destination, "d")).containsExactly("wanted");
+  }
+
+  @Test
+  void plan_afterAnApply_stillListsWhatStaysNotCopied() throws Exception {
+    // given: a first apply left three messages out, one of them too large
+    Path plan = plan("{ max-age: 5y, max-size: 20KB, search: \"NOT HEADER X-Spam-Flag YES\" }");
+    assertThat(mailshift("apply", plan.toString(), "--no-progress").code()).isZero();
+
+    // when: the review before the next run
+    Run planned = mailshift("plan", plan.toString());
+
+    // then: the same summary as status, not "0 not copied"
+    assertThat(planned.code()).as(planned.err()).isZero();
+    assertThat(planned.out())
+        .containsPattern("older than messages.max-age: +1 message\\(s\\)")
+        .containsPattern("not matched by messages.search: +1 message\\(s\\)")
+        .containsPattern("! not copied: INBOX uid 3, [0-9.]+ kB, .*larger than messages.max-size")
+        .contains("3 not copied.");
   }
 
   @Test

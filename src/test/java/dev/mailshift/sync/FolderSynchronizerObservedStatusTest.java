@@ -7,10 +7,14 @@ import dev.mailshift.imap.FolderStatus;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.state.AppendIntent;
 import dev.mailshift.state.FolderCheckpoint;
+import dev.mailshift.state.SkipRecord;
+import dev.mailshift.state.SyncBatch;
 import dev.mailshift.state.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +92,41 @@ class FolderSynchronizerObservedStatusTest {
     assertThatThrownBy(() -> engine.sync(sessions, sessions, PAIR,
         new ObservedStatus(SOURCE, DESTINATION, true))).isInstanceOf(RefusedException.class);
     assertThat(sessions.asked.get()).isPositive();
+  }
+
+  @Test
+  void sync_unchangedFolderWithASkipThePlanNoLongerMakes_usesSessions() {
+    // given: an earlier run left a message out as larger than max-size 1000; this run's plan
+    // has no max-size, so the message must be copied although the folder did not change
+    skip("OVER_PLAN_LIMIT", 5000);
+
+    // when / then
+    assertThatThrownBy(() -> engine.sync(sessions, sessions, PAIR,
+        new ObservedStatus(SOURCE, DESTINATION, true))).isInstanceOf(RefusedException.class);
+    assertThat(sessions.asked.get()).isPositive();
+  }
+
+  @Test
+  void sync_unchangedFolderWithASkipThatStillHolds_doneWithoutSession() {
+    // given: the message was left out as flagged \Deleted, and copy-deleted is still false
+    engine = new FolderSynchronizer(state.sync(), new SyncOptions(OptionalLong.empty(), false,
+        false, 100, 3), SyncListener.NONE, Backoff.NONE, Clock.systemUTC());
+    skip("DELETED_FLAG", 5000);
+
+    // when
+    FolderSyncResult r = engine.sync(sessions, sessions, PAIR,
+        new ObservedStatus(SOURCE, DESTINATION, true));
+
+    // then
+    assertThat(sessions.asked.get()).isZero();
+    assertThat(r.copied()).isZero();
+  }
+
+  private void skip(String reason, long size) {
+    state.sync().commit(new SyncBatch("alice", "INBOX.Work", 7, List.of(), List.of(),
+        List.of(new SkipRecord("alice", "INBOX.Work", 7, 42, size,
+            Optional.of(Instant.parse("2025-01-01T00:00:00Z")), reason, "from an earlier run")),
+        Map.of(), List.of(), OptionalLong.empty()));
   }
 
   /** Not a retryable ImapException: the engine passes it on at once. */

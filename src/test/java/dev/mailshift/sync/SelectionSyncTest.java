@@ -87,6 +87,22 @@ class SelectionSyncTest {
   }
 
   @Test
+  void sync_tooLargeAndNotMatchingTheSearch_countedOnceUnderTheSearch() {
+    // given: a spam message over max-size
+    f.options = new SyncOptions(OptionalLong.of(10), true, false, 100, 3)
+        .withSelection(selection(null, null, null, null, null, NOT_SPAM));
+    f.source.deliver("INBOX", FolderSynchronizerCrashTest.spam("spam@x"), Set.of(), RECENT);
+
+    // when
+    FolderSyncResult result = f.sync();
+
+    // then: the selection leaves it out anyway, so it is not listed as oversized
+    assertThat(result.skipped()).extracting(SkippedMessage::reason)
+        .containsExactly(SkippedMessage.Reason.NOT_MATCHING_SEARCH);
+    assertThat(f.store().skipped(SyncFixture.ACCOUNT, "INBOX")).hasSize(1);
+  }
+
+  @Test
   void sync_secondRunSameSelection_copiesNothingAndKeepsTheSkips() {
     // given
     select(selection(Period.ofYears(1), null, null, null, null, NOT_SPAM));
@@ -152,6 +168,27 @@ class SelectionSyncTest {
     assertThat(again.copied()).isZero();
     assertThat(f.destination.copies("INBOX")).hasSize(3);
     assertThat(f.store().skipped(SyncFixture.ACCOUNT, "INBOX")).isEmpty();
+  }
+
+  @Test
+  void sync_maxSizeRaisedButStillTooSmall_theRecordNamesTheNewLimitAndTheMessageStaysOut() {
+    // given: left out under max-size 100
+    f.source.condstore(true);
+    f.options = new SyncOptions(OptionalLong.of(100), true, false, 100, 3);
+    deliver("big@x", 400, RECENT);
+    f.sync();
+
+    // when: max-size raised to 200, still below the message
+    f.options = new SyncOptions(OptionalLong.of(200), true, false, 100, 3);
+    FolderSyncResult raised = f.sync();
+    FolderSyncResult again = f.sync();
+
+    // then
+    assertThat(raised.copied()).isZero();
+    assertThat(again.copied()).isZero();
+    assertThat(f.destination.copies("INBOX")).isEmpty();
+    assertThat(f.store().skipped(SyncFixture.ACCOUNT, "INBOX")).singleElement()
+        .satisfies(r -> assertThat(r.detail()).endsWith("over messages.max-size 200"));
   }
 
   @Test
