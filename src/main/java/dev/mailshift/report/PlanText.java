@@ -246,10 +246,11 @@ public final class PlanText {
 
   static String summary(PlanResult.Summary s) {
     return String.format(Locale.ROOT,
-        "Plan: %d account(s), %d folder(s) to create, %d message(s) to copy (%s), up to %d to adopt, "
+        "Plan: %d account(s), %d folder(s) to create, %d message(s) to copy (%s), %s to adopt, "
             + "%d flag update(s), %d deletion(s), %d not copied.",
         s.accounts(), s.foldersToCreate(), s.messagesToCopy(), Sizes.human(s.bytesToCopy()),
-        s.messagesToAdopt(), s.flagUpdates(), s.deletions(), s.skipped());
+        s.messagesToAdopt() == 0 ? "0" : "up to " + s.messagesToAdopt(), s.flagUpdates(),
+        s.deletions(), s.skipped());
   }
 
   /** Pads to {@code width} code points (an emoji is one, not two UTF-16 chars). */
