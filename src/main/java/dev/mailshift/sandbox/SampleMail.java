@@ -20,7 +20,8 @@ import java.util.Random;
 /**
  * Seeds the sandbox's source mailbox with the cases a migration must get right: nested and
  * non-ASCII folders, read and unread mail, flags and keywords, a multi-megabyte attachment,
- * a message without Message-ID, an excluded Trash folder.
+ * a message without Message-ID, an excluded Trash folder, a German "Gesendete Objekte" that
+ * must land in the destination's Sent, and a calendar folder, which holds no mail.
  */
 final class SampleMail {
   private final int port;
@@ -47,8 +48,23 @@ final class SampleMail {
       fill(session, folder(store, "Entwürfe & Notizen"), 3, random, false);
       fill(session, folder(store, "Archive"), 4, random, false);
       fill(session, folder(store, "Trash"), 2, random, false);
+      fill(session, folder(store, "Gesendete Objekte"), 3, random, false);
+      fill(session, folder(store, "Kalender"), 1, random, false);
     } catch (MessagingException e) {
       throw new IllegalStateException("cannot seed the sandbox mailbox: " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates the destination's own folders, as a new host has them before any migration. */
+  void prepareDestination() {
+    Properties p = new Properties();
+    p.setProperty("mail.imaps.ssl.trust", "127.0.0.1");
+    p.setProperty("mail.imaps.ssl.checkserveridentity", "false");
+    try (Store store = Session.getInstance(p).getStore("imaps")) {
+      store.connect("127.0.0.1", port, user, password);
+      folder(store, "Sent");
+    } catch (MessagingException e) {
+      throw new IllegalStateException("cannot prepare the sandbox destination: " + e.getMessage(), e);
     }
   }
 

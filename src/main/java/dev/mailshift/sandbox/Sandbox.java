@@ -35,6 +35,8 @@ public final class Sandbox implements AutoCloseable {
     destination.setUser(USER, USER, DESTINATION_PASSWORD);
     Sandbox sandbox = new Sandbox(source, destination);
     new SampleMail(source.getImaps().getPort(), USER, SOURCE_PASSWORD).seed();
+    new SampleMail(destination.getImaps().getPort(), USER, DESTINATION_PASSWORD)
+        .prepareDestination();
     return sandbox;
   }
 
@@ -83,6 +85,8 @@ public final class Sandbox implements AutoCloseable {
             - source: %s
         folders:
           exclude: ["^Trash$"]
+          rename:            # ordered, first match wins; "Gesendete Objekte" finds Sent by itself
+            - { match: "^Projects/(.*)$", to: "Projects $1" }
         """.formatted(sourcePort(), destinationPort(), USER);
     try {
       Files.createDirectories(dir);
