@@ -107,7 +107,7 @@ public final class Applier {
     binder.bind(request.accounts());
     RunRemovals removals = RunRemovals.count(services.engine(), pool, workers,
         changes.changes().stream().filter(SyncFolder.class::isInstance)
-            .map(SyncFolder.class::cast).toList(), targets, scanned);
+            .map(SyncFolder.class::cast).toList(), targets, scanned, listener);
     announce(changes);
     StepExecutor executor = new StepExecutor(services, runId, targets, scanned, removals);
     Optional<DnsExecutor> dnsExecutor = request.dns().flatMap(d -> dnsSeen.map(seen ->

@@ -14,6 +14,13 @@ public interface ApplyListener extends SyncListener {
   /** The work ahead is known: total messages and bytes the plan expects to copy (-1: unknown). */
   default void workPlanned(int steps, long messages, long bytes) {}
 
+  /**
+   * Mirror mode counts the run's removals in every folder before the first step (so that
+   * {@code messages.deletion-ceiling} holds for the whole run): {@code foldersDone} of {@code
+   * foldersTotal} counted so far, {@code removals} found in them. Called with 0 done first.
+   */
+  default void removalsCounted(int foldersDone, int foldersTotal, long removals) {}
+
   default void stepStarted(Change change) {}
 
   default void stepFinished(Change change, StepStatus status, String detail) {}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,12 +53,14 @@ final class RunRemovals {
    */
   static RunRemovals count(FolderEngine engine, SessionPool pool, int workers,
       List<SyncFolder> steps, Map<String, AccountTarget> targets,
-      Map<String, AccountScanner.Scanned> scanned) {
+      Map<String, AccountScanner.Scanned> scanned, ApplyListener listener) {
     OptionalInt ceiling = engine.deletionCeiling();
     if (ceiling.isEmpty() || steps.isEmpty()) {
       return NONE;
     }
     AtomicLong total = new AtomicLong();
+    AtomicInteger done = new AtomicInteger();
+    listener.removalsCounted(0, steps.size(), 0);
     Map<FolderPair, Integer> counts = new ConcurrentHashMap<>();
     Map<FolderPair, Set<Long>> kept = new ConcurrentHashMap<>();
     List<String> problems = new ArrayList<>();
@@ -66,13 +69,15 @@ final class RunRemovals {
           step.destinationFolder());
       Set<Long> gone = plannedRemovals(engine, pool, targets.get(step.account()), pair,
           observed(scanned, step));
+      long sum = total.addAndGet(gone.size());
       if (!gone.isEmpty()) {
         counts.put(pair, gone.size());
         // Past the ceiling only the counts matter: a wiped source must not fill the memory.
-        if (total.addAndGet(gone.size()) <= ceiling.getAsInt()) {
+        if (sum <= ceiling.getAsInt()) {
           kept.put(pair, gone);
         }
       }
+      listener.removalsCounted(done.incrementAndGet(), steps.size(), total.get());
       return gone.size();
     }).forEach((step, attempt) -> attempt.ifPresentOrElse(n -> { }, e -> problems.add(
         step.account() + ": counting the removals of " + step.sourceFolder() + ": "

@@ -45,6 +45,19 @@ final class Progress implements ApplyListener {
   }
 
   @Override
+  public void removalsCounted(int foldersDone, int foldersTotal, long removals) {
+    if (foldersDone == 0) {
+      line("mirror mode: counting what this run removes in " + foldersTotal + " folder(s) before"
+          + " the first step (messages.deletion-ceiling holds for the whole run)");
+    } else if (foldersDone == foldersTotal) {
+      line("mirror mode: " + removals + " removal(s) counted in " + foldersTotal + " folder(s)");
+    } else {
+      draw(String.format(Locale.ROOT, "counting removals: folders %d/%d, %d to remove so far",
+          foldersDone, foldersTotal, removals));
+    }
+  }
+
+  @Override
   public void stepStarted(Change change) {
     if (change instanceof SyncFolder) {
       foldersTotal.incrementAndGet();
@@ -89,13 +102,20 @@ final class Progress implements ApplyListener {
   }
 
   private void maybeDraw() {
+    draw(null);
+  }
+
+  /** Draws {@code text} (the copy status when null), at most every 200 ms or 10 s in logs. */
+  private void draw(String text) {
     long now = clock.millis();
     long every = terminal ? 200 : 10_000;
     if (now - lastDraw < every) {
       return;
     }
     lastDraw = now;
-    String text = status(now);
+    if (text == null) {
+      text = status(now);
+    }
     synchronized (err) {
       if (terminal) {
         err.print("\r" + text + "\u001b[K");

@@ -193,11 +193,15 @@ class DeletionCeilingGreenMailTest {
     expungeOnSource("alice", "Projects", "alice-Projects-1@x", "alice-Projects-3@x");
     deliverToSource("alice", "INBOX", "late@x");
 
-    // when
-    Cli.Run run = apply(plan(4, "alice"));
+    // when: with progress on, as an admin runs it
+    Cli.Run run = Cli.mailshift(ENV, "apply", plan(4, "alice").toString());
 
     // then
     assertThat(run.code()).as(run.all()).isZero();
+    assertThat(run.err()).as("the count before the first step is not a silent pause")
+        .contains("mirror mode: counting what this run removes in 2 folder(s) before the first"
+            + " step")
+        .contains("mirror mode: 4 removal(s) counted in 2 folder(s)");
     assertThat(destinationIds("alice", "INBOX"))
         .containsExactly("alice-INBOX-3@x", "late@x", "own@dest");
     assertThat(destinationIds("alice", "Projects")).containsExactly("alice-Projects-2@x");

@@ -84,4 +84,26 @@ class ProgressTest {
 
     assertThat(err.toString().lines()).hasSize(2);
   }
+
+  @Test
+  void removalsCounted_manyFolders_saysStartAndEndAndThrottlesTheMiddle() {
+    // given
+    StringWriter out = new StringWriter();
+    Progress p = new Progress(new PrintWriter(out), clock, false);
+
+    // when: 3 folders counted within one second, then the last 10 s later
+    p.removalsCounted(0, 4, 0);
+    p.removalsCounted(1, 4, 2);
+    p.removalsCounted(2, 4, 2);
+    p.removalsCounted(3, 4, 5);
+    now.addAndGet(10_000);
+    p.removalsCounted(4, 4, 7);
+
+    // then
+    assertThat(out.toString().lines()).containsExactly(
+        "mirror mode: counting what this run removes in 4 folder(s) before the first step"
+            + " (messages.deletion-ceiling holds for the whole run)",
+        "counting removals: folders 1/4, 2 to remove so far",
+        "mirror mode: 7 removal(s) counted in 4 folder(s)");
+  }
 }
