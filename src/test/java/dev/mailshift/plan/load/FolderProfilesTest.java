@@ -320,4 +320,19 @@ class FolderProfilesTest {
     assertThat(r.plan().orElseThrow().accounts().getFirst().folders().profile())
         .isEqualTo(Optional.empty());
   }
+
+  @Test
+  void load_profileMapsTwoFoldersToOne_errorAtTheProfilesSecondEntry() throws IOException {
+    // given: checked with the rules the account ends up with (merge is false)
+    String yaml = PLAN.replace("map: { \"Gesendet\": Sent }",
+        "map: { \"Gesendet\": Sent, \"Sent Items\": Sent }");
+
+    // when
+    Problem p = onlyError(load(yaml, "source\ndan\n"));
+
+    // then
+    assertThat(p.location()).isEqualTo(at(20, 32));
+    assertThat(p.message()).isEqualTo("folders.map: 'Gesendet' and 'Sent Items' both map to"
+        + " 'Sent'");
+  }
 }
