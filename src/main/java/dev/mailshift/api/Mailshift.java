@@ -120,7 +120,7 @@ public final class Mailshift {
       Optional<DnsPlan> dns, List<BindingCheck> checks, OptionalInt deletionCeiling) {
     List<AccountBinding> bindings = checks.stream().map(BindingCheck::wanted).toList();
     ChangeSet set = new Planner().plan(plan.name(), plan.source().sha256(), phase, observed,
-        dns).withAccountFingerprints(StateBindings.fingerprints(bindings));
+        dns).withAccountFingerprints(AccountFingerprints.of(plan, bindings));
     return new PlanResult(set, observed, dns, rateLimits(plan, bindings), deletionCeiling,
         checks);
   }
@@ -309,13 +309,14 @@ public final class Mailshift {
 
   /**
    * A saved plan made against other mailboxes (servers or users; a CSV of accounts can change
-   * users without changing the plan file) describes other mailboxes: stale, before any server is
-   * contacted.
+   * users without changing the plan file) describes other mailboxes, and one made with other
+   * folder rules (a CSV row's folder-profile) other destination folders: stale, before any server
+   * is contacted.
    */
   private static void checkSavedMailboxes(ChangeSet saved, Plan plan, Phase phase) {
     List<String> accounts = Plans.accounts(plan, phase).stream().map(a -> a.id()).toList();
     List<String> drift = Staleness.accountDifferences(saved,
-        StateBindings.fingerprints(StateBindings.of(plan, accounts)));
+        AccountFingerprints.of(plan, StateBindings.of(plan, accounts)));
     if (!drift.isEmpty()) {
       throw new MailshiftException(ErrorCode.PLAN_STALE,
           "the saved plan is stale; nothing was changed:\n  " + String.join("\n  ", drift));

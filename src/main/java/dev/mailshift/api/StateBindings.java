@@ -2,7 +2,6 @@ package dev.mailshift.api;
 
 import dev.mailshift.apply.AccountTarget;
 import dev.mailshift.apply.StateBinder;
-import dev.mailshift.change.AccountFingerprint;
 import dev.mailshift.plan.Account;
 import dev.mailshift.plan.Plan;
 import dev.mailshift.plan.Server;
@@ -22,7 +21,8 @@ import java.util.stream.Collectors;
  * The mailboxes a plan names for its accounts (server host, port, TLS and user of each side, from
  * the plan alone, no secret needed), compared with those the state is bound to: for {@code plan}
  * (which accounts' state to set aside), saved plans (fingerprints), {@code apply} (bind before
- * the first step) and {@code status}.
+ * the first step) and {@code status}. The fingerprints a saved plan records are {@link
+ * AccountFingerprints}.
  */
 final class StateBindings {
   private static final System.Logger LOG = System.getLogger(StateBindings.class.getName());
@@ -62,11 +62,6 @@ final class StateBindings {
   static Set<String> setAside(List<BindingCheck> checks) {
     return checks.stream().filter(c -> !c.stateUsable()).map(c -> c.wanted().account())
         .collect(Collectors.toUnmodifiableSet());
-  }
-
-  static List<AccountFingerprint> fingerprints(List<AccountBinding> bindings) {
-    return bindings.stream().map(b -> new AccountFingerprint(b.account(),
-        b.source().toString(), b.destination().toString())).toList();
   }
 
   /**

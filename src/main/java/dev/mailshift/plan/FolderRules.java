@@ -3,6 +3,7 @@ package dev.mailshift.plan;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which source folders are migrated and what they are called on the destination. Names are plain
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param gmailLabels how a Gmail source's labels are migrated (only used when the source
  *     advertises X-GM-EXT-1)
  * @param mapLocations where each {@code map} entry is written, by source name (for messages)
+ * @param profile the {@code accounts.folder-profiles} entry layered into these rules (named by
+ *     the account's or {@code accounts.defaults}' {@code folder-profile}); empty when none
  */
 public record FolderRules(
     List<String> include,
@@ -43,7 +46,8 @@ public record FolderRules(
     boolean caseInsensitiveDestination,
     List<String> reservedNames,
     GmailLabels gmailLabels,
-    Map<String, Location> mapLocations) {
+    Map<String, Location> mapLocations,
+    Optional<String> profile) {
 
   public enum SpecialUse {
     AUTO,
@@ -91,6 +95,25 @@ public record FolderRules(
     reservedNames = List.copyOf(reservedNames);
     Objects.requireNonNull(gmailLabels, "gmailLabels");
     mapLocations = Map.copyOf(mapLocations);
+    Objects.requireNonNull(profile, "profile");
+  }
+
+  /** Rules no folder profile contributed to. */
+  public FolderRules(List<String> include, List<String> exclude, Map<String, String> map,
+      List<RenameRule> rename, String destinationPrefix, SpecialUse specialUse,
+      Subscriptions subscriptions, String separatorReplacement, boolean merge,
+      boolean caseInsensitiveDestination, List<String> reservedNames, GmailLabels gmailLabels,
+      Map<String, Location> mapLocations) {
+    this(include, exclude, map, rename, destinationPrefix, specialUse, subscriptions,
+        separatorReplacement, merge, caseInsensitiveDestination, reservedNames, gmailLabels,
+        mapLocations, Optional.empty());
+  }
+
+  /** These rules, recorded as layered with the folder profile {@code name}. */
+  public FolderRules withProfile(String name) {
+    return new FolderRules(include, exclude, map, rename, destinationPrefix, specialUse,
+        subscriptions, separatorReplacement, merge, caseInsensitiveDestination, reservedNames,
+        gmailLabels, mapLocations, Optional.of(name));
   }
 
   /** Where the map entry for {@code source} is written, or UNKNOWN. */

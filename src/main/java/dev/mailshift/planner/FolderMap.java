@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,11 +20,14 @@ import java.util.Set;
  *
  * @param unusedRules the account's {@code folders.map} entries and {@code folders.rename} rules
  *     that decided no migrated folder (a misspelt source name, a regex that matches nothing)
+ * @param profile the {@code accounts.folder-profiles} entry layered into the account's rules,
+ *     if any
  */
 public record FolderMap(String account, List<MappedFolder> folders, List<String> conflicts,
-    List<String> warnings, List<MapReason.Rule> unusedRules) {
+    List<String> warnings, List<MapReason.Rule> unusedRules, Optional<String> profile) {
   public FolderMap {
     Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(profile, "profile");
     folders = folders.stream().sorted(ORDER).toList();
     conflicts = List.copyOf(conflicts);
     warnings = List.copyOf(warnings);
@@ -38,7 +42,7 @@ public record FolderMap(String account, List<MappedFolder> folders, List<String>
 
   public FolderMap(
       String account, List<MappedFolder> folders, List<String> conflicts, List<String> warnings) {
-    this(account, folders, conflicts, warnings, List.of());
+    this(account, folders, conflicts, warnings, List.of(), Optional.empty());
   }
 
   public List<MappedFolder> migrated() {

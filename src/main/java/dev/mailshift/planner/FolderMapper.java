@@ -80,7 +80,7 @@ public final class FolderMapper {
     warnings.addAll(destination.warnings());
     unmarkedRoles(found.folders(), destinationInfo).ifPresent(warnings::add);
     return new FolderMap(account, found.folders(), conflicts, warnings,
-        unused(found.folders()));
+        unused(found.folders()), rules.profile());
   }
 
   /**

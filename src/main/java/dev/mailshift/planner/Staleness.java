@@ -47,9 +47,10 @@ public final class Staleness {
   }
 
   /**
-   * The accounts of {@code saved} (those with steps) whose mailboxes differ from {@code now}'s:
-   * the saved plan was made against other servers or users, or by a mailshift that did not record
-   * them, and its counts describe other mailboxes.
+   * The accounts of {@code saved} (those with steps) whose mailboxes or folder rules differ from
+   * {@code now}'s: the saved plan was made against other servers or users, or with other folder
+   * rules (a CSV row naming another folder profile), or by a mailshift that did not record them,
+   * and its steps describe other mailboxes or another folder map.
    */
   public static List<String> accountDifferences(ChangeSet saved, List<AccountFingerprint> now) {
     Map<String, AccountFingerprint> before = new HashMap<>();
@@ -68,10 +69,15 @@ public final class Staleness {
             + " longer has it");
       } else if (was == null) {
         out.add(account + ": the saved plan does not record which servers it was made against");
-      } else if (!was.equals(is)) {
+      } else if (!was.source().equals(is.source())
+          || !was.destination().equals(is.destination())) {
         out.add(account + ": the saved plan was made for source " + was.source()
             + " and destination " + was.destination() + "; the plan now names source "
             + is.source() + " and destination " + is.destination());
+      } else if (!was.folderRules().equals(is.folderRules())) {
+        out.add(account + ": the account's folder rules changed since the plan was saved (its"
+            + " folder-profile, that profile's rules, or a folders block), so its folder map may"
+            + " differ");
       }
     }
     return out;

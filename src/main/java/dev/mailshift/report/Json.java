@@ -46,6 +46,7 @@ public final class Json {
     for (AccountObservation o : r.accounts()) {
       ObjectNode a = accounts.addObject();
       a.put("account", o.account());
+      a.put("folderProfile", o.folderMap().profile().orElse(null));
       a.set("folders", JSON.valueToTree(o.folderMap().folders()));
       a.set("conflicts", JSON.valueToTree(o.folderMap().conflicts()));
       a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
@@ -67,6 +68,7 @@ public final class Json {
     for (AccountObservation o : observed) {
       ObjectNode a = accounts.addObject();
       a.put("account", o.account());
+      a.put("folderProfile", o.folderMap().profile().orElse(null));
       a.set("folders", JSON.valueToTree(o.folderMap().folders()));
       a.set("conflicts", JSON.valueToTree(o.folderMap().conflicts()));
       a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));

@@ -159,7 +159,9 @@ public final class PlanText {
   }
 
   private static void folderMap(StringBuilder out, AccountObservation o) {
-    out.append("  folder map:\n");
+    out.append("  folder map")
+        .append(o.folderMap().profile().map(p -> " (profile " + p + ")").orElse(""))
+        .append(":\n");
     int width = o.folderMap().folders().stream()
         .mapToInt(f -> f.sourceFolder().codePointCount(0, f.sourceFolder().length())).max().orElse(0);
     for (MappedFolder f : o.folderMap().folders()) {

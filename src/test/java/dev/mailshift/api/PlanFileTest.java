@@ -41,7 +41,8 @@ class PlanFileTest {
     // given
     Path file = dir.resolve("plan.json");
     ChangeSet withMailboxes = set.withAccountFingerprints(List.of(new AccountFingerprint("alice",
-        "imaps://old.example:993 (user alice)", "imaps://new.example:993 (user alice)")));
+        "imaps://old.example:993 (user alice)", "imaps://new.example:993 (user alice)",
+        "0123456789abcdef")));
     PlanFile.write(withMailboxes, file);
 
     // when

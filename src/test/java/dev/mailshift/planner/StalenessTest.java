@@ -39,6 +39,7 @@ class StalenessTest {
   private static final String SOURCE = "imaps://imap.old.example:993 (user alice@old.example)";
   private static final String STAGING = "imaps://staging.example:993 (user alice@acme.example)";
   private static final String PRODUCTION = "imaps://mail.example:993 (user alice@acme.example)";
+  private static final String RULES = "0123456789abcdef";
 
   private static ChangeSet savedFor(List<AccountFingerprint> accounts) {
     return new ChangeSet("p", "sha1", "migrate", List.of(new Preflight("alice", List.of()),
@@ -47,17 +48,17 @@ class StalenessTest {
 
   @Test
   void accountDifferences_sameMailboxes_none() {
-    List<AccountFingerprint> now = List.of(new AccountFingerprint("alice", SOURCE, STAGING));
+    List<AccountFingerprint> now = List.of(new AccountFingerprint("alice", SOURCE, STAGING, RULES));
 
     assertThat(Staleness.accountDifferences(savedFor(now), now)).isEmpty();
   }
 
   @Test
   void accountDifferences_otherDestination_namesBothAndIgnoresDnsSteps() {
-    ChangeSet saved = savedFor(List.of(new AccountFingerprint("alice", SOURCE, STAGING)));
+    ChangeSet saved = savedFor(List.of(new AccountFingerprint("alice", SOURCE, STAGING, RULES)));
 
     assertThat(Staleness.accountDifferences(saved,
-        List.of(new AccountFingerprint("alice", SOURCE, PRODUCTION)))).containsExactly(
+        List.of(new AccountFingerprint("alice", SOURCE, PRODUCTION, RULES)))).containsExactly(
         "alice: the saved plan was made for source " + SOURCE + " and destination " + STAGING
             + "; the plan now names source " + SOURCE + " and destination " + PRODUCTION);
   }
@@ -65,10 +66,25 @@ class StalenessTest {
   @Test
   void accountDifferences_savedWithoutMailboxesOrAccountGone_isStale() {
     assertThat(Staleness.accountDifferences(savedFor(List.of()),
-        List.of(new AccountFingerprint("alice", SOURCE, STAGING))))
+        List.of(new AccountFingerprint("alice", SOURCE, STAGING, RULES))))
         .containsExactly("alice: the saved plan does not record which servers it was made against");
     assertThat(Staleness.accountDifferences(savedFor(List.of()), List.of()))
         .containsExactly("alice: the saved plan has steps for this account, the plan's phase no"
             + " longer has it");
+  }
+
+  @Test
+  void accountDifferences_sameMailboxesOtherFolderRules_isStaleForThatAccount() {
+    // given: a CSV row that now names another folder profile gives alice other folder rules
+    ChangeSet saved = savedFor(List.of(new AccountFingerprint("alice", SOURCE, STAGING, RULES)));
+
+    // when
+    List<String> drift = Staleness.accountDifferences(saved,
+        List.of(new AccountFingerprint("alice", SOURCE, STAGING, "fedcba9876543210")));
+
+    // then
+    assertThat(drift).containsExactly("alice: the account's folder rules changed since the plan"
+        + " was saved (its folder-profile, that profile's rules, or a folders block), so its"
+        + " folder map may differ");
   }
 }

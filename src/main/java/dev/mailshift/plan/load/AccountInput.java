@@ -21,6 +21,7 @@ record AccountInput(
     Optional<Value> destinationServer,
     Optional<SecretTemplate> sourcePassword,
     Optional<SecretTemplate> destinationPassword,
+    Optional<Value> folderProfile,
     FolderOverrides folders) {
 
   /**
@@ -37,6 +38,6 @@ record AccountInput(
   static AccountInput none(Location location, String where) {
     return new AccountInput(location, where, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        FolderOverrides.NONE);
+        Optional.empty(), FolderOverrides.NONE);
   }
 }

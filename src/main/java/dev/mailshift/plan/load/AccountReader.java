@@ -10,22 +10,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code accounts:} (defaults, inline list, CSV) into {@link Account}s with defaults and
- * folder overrides applied. Server names are checked where they are written, so a mistyped
- * default is reported once, not once per account.
+ * Reads {@code accounts:} (defaults, inline list, CSV, folder profiles) into {@link Account}s
+ * with defaults and folder overrides applied: plan {@code folders} < {@code accounts.defaults}
+ * {@code folders} < the folder profile named (by the account, else by the defaults) < the
+ * account's own {@code folders}. Server and profile names are checked where they are written,
+ * so a mistyped default is reported once, not once per account.
  */
 final class AccountReader {
-  static final List<String> KEYS = List.of("defaults", "list", "csv");
+  static final List<String> KEYS = List.of("defaults", "list", "csv", FolderProfiles.KEY);
   static final List<String> DEFAULT_KEYS = List.of("source-server", "destination-server",
-      "source-password", "destination-password", "batch", "folders");
+      "source-password", "destination-password", "batch", "folders", "folder-profile");
   static final List<String> ACCOUNT_KEYS = List.of("source", "destination", "id",
       "source-password", "destination-password", "batch", "source-server",
-      "destination-server", "folders");
+      "destination-server", "folders", "folder-profile");
   static final Pattern ID = Pattern.compile("[A-Za-z0-9._@+-]+");
 
   private final ReadContext ctx;
   private final Set<String> servers;
   private final FolderRules planFolders;
+  private FolderProfiles profiles;
 
   AccountReader(ReadContext ctx, Set<String> servers, FolderRules planFolders) {
     this.ctx = ctx;
@@ -34,6 +37,7 @@ final class AccountReader {
   }
 
   List<Account> read(YamlMap accounts) {
+    profiles = FolderProfiles.read(accounts, ctx);
     AccountInput defaults = accounts.map("defaults", DEFAULT_KEYS)
         .map(m -> input(m, "accounts.defaults")).orElse(AccountInput.none(
             accounts.location(), "accounts.defaults"));
@@ -59,6 +63,7 @@ final class AccountReader {
     for (AccountInput input : inputs) {
       build(input, defaults).ifPresent(out::add);
     }
+    profiles.warnUnused();
     return out;
   }
 
@@ -67,6 +72,7 @@ final class AccountReader {
         value(m, "source"), value(m, "destination"), value(m, "id"), value(m, "batch"),
         value(m, "source-server"), value(m, "destination-server"),
         template(m, "source-password"), template(m, "destination-password"),
+        value(m, "folder-profile"),
         m.get("folders").map(n -> new FolderRulesReader(ctx).read(n, m.path("folders")))
             .orElse(FolderOverrides.NONE));
   }
@@ -79,6 +85,9 @@ final class AccountReader {
         m.nonEmpty(key).map(text -> new AccountInput.Value(text, m.valueLocation(key)));
     if (key.endsWith("-server")) {
       v.ifPresent(this::checkServer);
+    }
+    if (key.equals("folder-profile")) {
+      v.ifPresent(p -> checkProfile(p, m.path(key), true));
     }
     return Optional.of(v.orElse(new AccountInput.Value("", m.valueLocation(key), false)));
   }
@@ -101,7 +110,30 @@ final class AccountReader {
     }
   }
 
+  /**
+   * Reports a folder profile name that {@code accounts.folder-profiles} does not declare; with
+   * {@code echo} false, a value that is no profile name is not repeated in the message.
+   */
+  void checkProfile(AccountInput.Value name, String what, boolean echo) {
+    profiles.check(name, what, echo);
+  }
+
+  /**
+   * The account's effective folder rules: each layer's keys replace the same keys below it,
+   * recording the profile that was layered in.
+   */
+  private FolderRules folders(AccountInput in, AccountInput defaults) {
+    FolderRules below = defaults.folders().applyTo(planFolders);
+    Optional<String> named = in.folderProfile().or(defaults::folderProfile)
+        .filter(AccountInput.Value::valid).map(AccountInput.Value::text);
+    Optional<FolderOverrides> profile = named.flatMap(profiles::use);
+    FolderRules withProfile = profile.map(p -> p.applyTo(below).withProfile(named.get()))
+        .orElse(below);
+    return in.folders().applyTo(withProfile);
+  }
+
   private Optional<Account> build(AccountInput in, AccountInput defaults) {
+    FolderRules folders = folders(in, defaults);
     if (in.source().isEmpty()) {
       ctx.error(in.location(), in.where() + " has no source (the login on the source server)",
           "add source: user@old.example");
@@ -124,7 +156,6 @@ final class AccountReader {
     Optional<Account.Side> destination = side(in, "destination", in.destinationServer().or(
         defaults::destinationServer), in.destinationPassword().or(
         defaults::destinationPassword), destinationUser, id);
-    FolderRules folders = in.folders().applyTo(defaults.folders().applyTo(planFolders));
     if (source.isEmpty() || destination.isEmpty()) {
       return Optional.empty();
     }

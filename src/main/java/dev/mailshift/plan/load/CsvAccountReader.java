@@ -26,7 +26,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  */
 final class CsvAccountReader {
   static final List<String> COLUMNS = List.of("source", "destination", "id", "batch",
-      "source-password", "destination-password", "source-server", "destination-server");
+      "source-password", "destination-password", "source-server", "destination-server",
+      "folder-profile");
   static final long MAX_BYTES = 64L * 1024 * 1024;
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -125,7 +126,7 @@ final class CsvAccountReader {
         cell(row, "source", at), cell(row, "destination", at), cell(row, "id", at),
         cell(row, "batch", at), server(row, "source-server", at),
         server(row, "destination-server", at), password(row, "source-password", at),
-        password(row, "destination-password", at), FolderOverrides.NONE));
+        password(row, "destination-password", at), profile(row, at), FolderOverrides.NONE));
   }
 
   private Optional<AccountInput.Value> cell(CSVRecord row, String column, Location at) {
@@ -138,6 +139,12 @@ final class CsvAccountReader {
   private Optional<AccountInput.Value> server(CSVRecord row, String column, Location at) {
     Optional<AccountInput.Value> v = cell(row, column, at);
     v.ifPresent(servers::checkServer);
+    return v;
+  }
+
+  private Optional<AccountInput.Value> profile(CSVRecord row, Location at) {
+    Optional<AccountInput.Value> v = cell(row, "folder-profile", at);
+    v.ifPresent(p -> servers.checkProfile(p, "column folder-profile", false));
     return v;
   }
 

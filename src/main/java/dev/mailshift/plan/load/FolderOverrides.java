@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The folder keys one {@code folders:} block sets. Blocks layer (defaults, plan-wide, {@code
- * accounts.defaults}, the account): each key a block sets replaces the key below it; lists are
- * replaced, not appended.
+ * accounts.defaults}, the folder profile the account names, the account): each key a block sets
+ * replaces the key below it; lists are replaced, not appended.
  */
 record FolderOverrides(
     Optional<List<String>> include,
@@ -47,6 +47,7 @@ record FolderOverrides(
         caseInsensitiveDestination.orElse(base.caseInsensitiveDestination()),
         reservedNames.orElse(base.reservedNames()),
         gmailLabels.orElse(base.gmailLabels()),
-        map.map(MapEntries::locations).orElse(base.mapLocations()));
+        map.map(MapEntries::locations).orElse(base.mapLocations()),
+        base.profile());
   }
 }

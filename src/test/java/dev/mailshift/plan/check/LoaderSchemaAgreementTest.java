@@ -51,6 +51,13 @@ class LoaderSchemaAgreementTest {
       "text merge            | 'name: t'                        | 'name: t\nfolders: { merge: \"yes\" }'",
       "bad gmail-labels      | 'name: t'                        | 'name: t\nfolders: { gmail-labels: labels }'",
       "empty reserved name   | 'name: t'                        | 'name: t\nfolders: { reserved-names: [\"\"] }'",
+      "unknown profile       | '- source: bob'                  | '- { source: bob, folder-profile: p }'",
+      "bad profile reference | '- source: bob'                  | '- { source: bob, folder-profile: \"a b\" }'",
+      "empty profile ref     | '- source: bob'                  | '- { source: bob, folder-profile: \"\" }'",
+      "unknown profile key   | '  list:'                        | '  folder-profiles: { p: { prefix: x } }\n  list:'",
+      "bad profile name      | '  list:'                        | '  folder-profiles: { \"a b\": {} }\n  list:'",
+      "bad profile regex     | '  list:'                        | '  folder-profiles: { p: { exclude: [\"(\"] } }\n  list:'",
+      "profile not a mapping | '  list:'                        | '  folder-profiles: { p: x }\n  list:'",
   })
   void validate_oneMistake_exactlyOneProblemFromTheLoader(String what, String from, String to) {
     // given

@@ -76,6 +76,7 @@ class PlanSchemaAgreementTest {
       "Server.port", "taken from the imap URL (default 993 / 143)",
       "Server.tls", "from the imap URL scheme and plaintext",
       "FolderRules.mapLocations", "where each map entry is written, recorded by the loader",
+      "FolderRules.profile", "the accounts.folder-profiles entry layered in: folder-profile",
       "*.location", "where the element is written, recorded by the loader");
 
   /** Properties with no component of their own name, and why. */
@@ -87,6 +88,7 @@ class PlanSchemaAgreementTest {
       "Account.source-password", "Account.source is a Side: server, user, password",
       "Account.destination-server", "Account.destination is a Side: server, user, password",
       "Account.destination-password", "Account.destination is a Side: server, user, password",
+      "Account.folder-profile", "its rules are layered into Account.folders (FolderRules.profile)",
       "Dkim.private-key-file", "Dkim.key is DkimKey.Generate(privateKeyFile) with key: generate",
       "Dkim.public-key", "Dkim.key is DkimKey.Given(publicKey)");
 
@@ -100,6 +102,7 @@ class PlanSchemaAgreementTest {
       "account.destination-password", "account.folders", "accountDefaults.source-server",
       "accountDefaults.destination-server", "accountDefaults.source-password",
       "accountDefaults.destination-password", "accountDefaults.batch", "accountDefaults.folders",
+      "account.folder-profile", "accountDefaults.folder-profile",
       "accounts.csv", "phase.batch", "root.dns", "dns.resolver", "dnsProvider.server",
       "dnsProvider.tsig", "dnsProvider.file", "dnsRecords.spf", "dnsRecords.dmarc", "dkim.key",
       "dkim.private-key-file", "dkim.public-key", "autoconfig.cname", "autoconfig.addresses");
