@@ -26,6 +26,7 @@ final class AccountReader {
   private final ReadContext ctx;
   private final Set<String> servers;
   private final FolderRules planFolders;
+  private final List<MapExcludeCheck.AccountFolders> folderBlocks = new ArrayList<>();
 
   AccountReader(ReadContext ctx, Set<String> servers, FolderRules planFolders) {
     this.ctx = ctx;
@@ -60,6 +61,11 @@ final class AccountReader {
       build(input, defaults).ifPresent(out::add);
     }
     return out;
+  }
+
+  /** The folder blocks of each account read, for checks across blocks. */
+  List<MapExcludeCheck.AccountFolders> folderBlocks() {
+    return List.copyOf(folderBlocks);
   }
 
   private AccountInput input(YamlMap m, String where) {
@@ -125,6 +131,8 @@ final class AccountReader {
         defaults::destinationServer), in.destinationPassword().or(
         defaults::destinationPassword), destinationUser, id);
     FolderRules folders = in.folders().applyTo(defaults.folders().applyTo(planFolders));
+    folderBlocks.add(new MapExcludeCheck.AccountFolders(id, in.where(), defaults.folders(),
+        in.folders()));
     if (source.isEmpty() || destination.isEmpty()) {
       return Optional.empty();
     }
