@@ -11,6 +11,7 @@ import dev.mailshift.apply.DnsPhase;
 import dev.mailshift.apply.DnsRequest;
 import dev.mailshift.apply.DnsZone;
 import dev.mailshift.apply.Failures;
+import dev.mailshift.apply.FolderNameRefusedException;
 import dev.mailshift.apply.SessionPool;
 import dev.mailshift.change.ChangeSet;
 import dev.mailshift.plan.Phase;
@@ -85,6 +86,8 @@ public final class Mailshift {
           o.folderMap().conflicts().forEach(c -> conflicts.add(t.id() + ": " + c));
         } catch (SearchRefusedException e) {
           searches.add(t.id() + ": " + e.getMessage());
+        } catch (FolderNameRefusedException e) {
+          conflicts.addAll(e.lines());
         } catch (RuntimeException e) {
           problems.add(t.id() + ": " + Failures.explain(e));
         }

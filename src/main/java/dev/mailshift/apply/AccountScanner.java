@@ -13,7 +13,12 @@ import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.ObservedStatus;
+import dev.mailshift.imap.ImapException;
+import dev.mailshift.imap.ImapSession;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,11 +92,27 @@ public final class AccountScanner {
       Map<String, FolderDiff> folderDiffs = new LinkedHashMap<>();
       Map<String, ObservedStatus> observed = new LinkedHashMap<>();
       boolean condstore = s.info().has("CONDSTORE");
+      List<FolderNameRefusedException.Refusal> refused = new ArrayList<>();
+      Set<String> probed = new HashSet<>();
+      Set<String> refusedNames = new HashSet<>();
       for (MappedFolder f : map.migrated()) {
         FolderStatus known = sourceAll.get(f.sourceFolder());
         if (withStatuses || diffs != null) {
-          FolderStatus st = known != null ? known : source.get().status(f.sourceFolder());
-          uidValidity.put(f.sourceFolder(), st.uidValidity());
+          Optional<FolderStatus> st = known != null ? Optional.of(known)
+              : sourceStatus(source.get(), f, refused);
+          if (st.isEmpty()) {
+            continue;
+          }
+          uidValidity.put(f.sourceFolder(), st.get().uidValidity());
+        }
+        if (!f.destinationExists() && probed.add(f.destinationFolder())) {
+          probeNewName(destination.get(), f).ifPresent(r -> {
+            refused.add(r);
+            refusedNames.add(f.destinationFolder());
+          });
+        }
+        if (refusedNames.contains(f.destinationFolder())) {
+          continue;
         }
         FolderStatus there = destinationAll.get(f.destinationFolder());
         if (known != null && there != null) {
@@ -105,6 +126,9 @@ public final class AccountScanner {
         }
       }
       healthy = true;
+      if (!refused.isEmpty()) {
+        throw new FolderNameRefusedException(target.id(), refused);
+      }
       return new Scanned(new AccountObservation(target.id(), map, uidValidity,
           findings(s.info(), d.info(), target.rules()), folderDiffs, gmail), observed);
     } finally {
@@ -113,6 +137,50 @@ public final class AccountScanner {
     }
   }
 
+
+  /**
+   * STATUS of a source folder; a NO to its name (a folder the source lists but will not open,
+   * e.g. Dovecot's "Invalid mailbox name: Has adjacent hierarchy separators" for a Maildir++
+   * directory with an empty level) is added to {@code refused} instead of ending the scan.
+   */
+  private static Optional<FolderStatus> sourceStatus(ImapSession session, MappedFolder f,
+      List<FolderNameRefusedException.Refusal> refused) {
+    try {
+      return Optional.of(session.status(f.sourceFolder()));
+    } catch (ImapException e) {
+      if (!FolderNameRefusedException.refusesName(e)) {
+        throw e;
+      }
+      refused.add(new FolderNameRefusedException.Refusal(true, f.sourceFolder(),
+          f.logicalName(), f.destinationFolder(), "STATUS", FolderNameRefusedException.words(e)));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A name about to be created, tried with STATUS (read-only): "no such folder" is the answer
+   * for a name the server would accept; another NO (Dovecot with LAYOUT=fs: "[CANNOT] Invalid
+   * mailbox name: Contains reserved name" for a level named new, cur or tmp) means CREATE would
+   * fail after other folders were made, so {@code plan} and {@code apply} stop before any change
+   * instead. Not every refusal shows: Dovecot 2.3 answers STATUS of a level over 255 bytes with
+   * an earlier error of the session ("Mailbox doesn't exist: INBOX") and refuses only CREATE.
+   */
+  private static Optional<FolderNameRefusedException.Refusal> probeNewName(ImapSession session,
+      MappedFolder f) {
+    try {
+      session.status(f.destinationFolder());
+      return Optional.empty();
+    } catch (ImapException e) {
+      if (e.kind() == ImapException.Kind.NO_SUCH_FOLDER) {
+        return Optional.empty();
+      }
+      if (!FolderNameRefusedException.refusesName(e)) {
+        throw e;
+      }
+      return Optional.of(new FolderNameRefusedException.Refusal(false, f.sourceFolder(),
+          f.logicalName(), f.destinationFolder(), "STATUS", FolderNameRefusedException.words(e)));
+    }
+  }
 
   /** What the capabilities mean for this migration, said in plain words. Pure. */
   public static List<String> findings(ServerInfo source, ServerInfo destination,

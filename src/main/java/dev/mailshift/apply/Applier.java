@@ -179,7 +179,13 @@ public final class Applier {
               sc.observation().folderMap().conflicts()
                   .forEach(c -> conflicts.add(account.id() + ": " + c));
             },
-            e -> problems.add(account.id() + ": " + Failures.explain(e))));
+            e -> {
+              if (e instanceof FolderNameRefusedException refused) {
+                conflicts.addAll(refused.lines());
+              } else {
+                problems.add(account.id() + ": " + Failures.explain(e));
+              }
+            }));
     if (!problems.isEmpty()) {
       throw new ApplyStoppedException(ApplyStoppedException.Reason.CANNOT_OBSERVE, problems);
     }

@@ -29,6 +29,7 @@ final class AccountReader {
   private final Set<String> servers;
   private final FolderRules planFolders;
   private FolderProfiles profiles;
+  private final List<MapExcludeCheck.AccountFolders> folderBlocks = new ArrayList<>();
 
   AccountReader(ReadContext ctx, Set<String> servers, FolderRules planFolders) {
     this.ctx = ctx;
@@ -65,6 +66,11 @@ final class AccountReader {
     }
     profiles.warnUnused();
     return out;
+  }
+
+  /** The folder blocks of each account read, for checks across blocks. */
+  List<MapExcludeCheck.AccountFolders> folderBlocks() {
+    return List.copyOf(folderBlocks);
   }
 
   private AccountInput input(YamlMap m, String where) {
@@ -124,12 +130,17 @@ final class AccountReader {
    */
   private FolderRules folders(AccountInput in, AccountInput defaults) {
     FolderRules below = defaults.folders().applyTo(planFolders);
-    Optional<String> named = in.folderProfile().or(defaults::folderProfile)
-        .filter(AccountInput.Value::valid).map(AccountInput.Value::text);
+    Optional<String> named = profileName(in, defaults);
     Optional<FolderOverrides> profile = named.flatMap(profiles::use);
     FolderRules withProfile = profile.map(p -> p.applyTo(below).withProfile(named.get()))
         .orElse(below);
     return in.folders().applyTo(withProfile);
+  }
+
+  /** The folder profile the account names, else the one accounts.defaults names. */
+  private static Optional<String> profileName(AccountInput in, AccountInput defaults) {
+    return in.folderProfile().or(defaults::folderProfile)
+        .filter(AccountInput.Value::valid).map(AccountInput.Value::text);
   }
 
   private Optional<Account> build(AccountInput in, AccountInput defaults) {
@@ -156,6 +167,10 @@ final class AccountReader {
     Optional<Account.Side> destination = side(in, "destination", in.destinationServer().or(
         defaults::destinationServer), in.destinationPassword().or(
         defaults::destinationPassword), destinationUser, id);
+    Optional<String> profile = profileName(in, defaults);
+    folderBlocks.add(new MapExcludeCheck.AccountFolders(id, in.where(), defaults.folders(),
+        profile.orElse(""), profile.flatMap(profiles::use).orElse(FolderOverrides.NONE),
+        in.folders()));
     if (source.isEmpty() || destination.isEmpty()) {
       return Optional.empty();
     }

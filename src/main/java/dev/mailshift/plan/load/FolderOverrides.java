@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 record FolderOverrides(
     Optional<List<String>> include,
-    Optional<List<String>> exclude,
+    Optional<Patterns> exclude,
     Optional<MapEntries> map,
     Optional<List<FolderRules.RenameRule>> rename,
     Optional<String> destinationPrefix,
@@ -30,13 +30,16 @@ record FolderOverrides(
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
+  /** An {@code exclude:} list: the patterns and where each is written. */
+  record Patterns(List<String> regexes, List<Location> locations) {}
+
   /** A {@code map:} block: targets by source name, and where each entry is written. */
   record MapEntries(Map<String, String> targets, Map<String, Location> locations) {}
 
   FolderRules applyTo(FolderRules base) {
     return new FolderRules(
         include.orElse(base.include()),
-        exclude.orElse(base.exclude()),
+        exclude.map(Patterns::regexes).orElse(base.exclude()),
         map.map(MapEntries::targets).orElse(base.map()),
         rename.orElse(base.rename()),
         destinationPrefix.orElse(base.destinationPrefix()),

@@ -32,7 +32,7 @@ final class FolderRulesReader {
       Choices.of(FolderRules.Subscriptions.class);
   private static final Map<String, FolderRules.GmailLabels> GMAIL_LABELS =
       Choices.of(FolderRules.GmailLabels.class);
-  private static final Pattern GROUP_REFERENCE = Pattern.compile("(?<!\\\\)\\$(\\d+|\\{(\\w+)})");
+  private static final Pattern GROUP_REFERENCE = RenameTemplate.GROUP_REFERENCE;
   private static final String REGEX_FIX =
       "correct the Java regular expression; escape literal ( ) [ ] . + * ? with a backslash";
 
@@ -50,7 +50,7 @@ final class FolderRulesReader {
     YamlMap m = found.get();
     return new FolderOverrides(
         m.sequence("include").map(items -> regexes(items, m.path("include"))),
-        m.sequence("exclude").map(items -> regexes(items, m.path("exclude"))),
+        m.sequence("exclude").map(items -> patterns(items, m.path("exclude"))),
         m.get("map").map(n -> explicitMap(n, m.path("map"))),
         m.sequence("rename").map(items -> renames(items, m.path("rename"))),
         destinationPrefix(m),
@@ -87,6 +87,20 @@ final class FolderRulesReader {
       ctx.string(item, where).filter(r -> compiles(r, item, where).isPresent()).ifPresent(out::add);
     }
     return out;
+  }
+
+  private FolderOverrides.Patterns patterns(List<Node> items, String path) {
+    List<String> regexes = new ArrayList<>();
+    List<Location> locations = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
+      String where = path + "[" + i + "]";
+      ctx.string(item, where).filter(r -> compiles(r, item, where).isPresent()).ifPresent(r -> {
+        regexes.add(r);
+        locations.add(ctx.at(item));
+      });
+    }
+    return new FolderOverrides.Patterns(regexes, locations);
   }
 
   private Optional<Pattern> compiles(String regex, Node at, String where) {
@@ -149,8 +163,7 @@ final class FolderRulesReader {
           : Integer.parseInt(refs.group(1)) <= groups;
       if (!known) {
         ctx.error(rule.valueLocation("to"), rule.path("to") + " refers to " + refs.group()
-            + " but match has no such group", "use $1..$" + groups
-            + " for the (groups) in match, or write \\$ for a literal dollar sign");
+            + " but match has no such group", RenameTemplate.groupsFix(pattern.get()));
         return Optional.empty();
       }
     }

@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 /**
  * Checks the destination names the plan itself writes, once the folder blocks are layered (so
  * {@code merge}, {@code case-insensitive-destination} and {@code reserved-names} are the ones
- * that apply): {@code map} targets and the literal parts of {@code rename} targets must be names
- * the destination can hold, and two map entries need {@code merge: true} to share a target.
+ * that apply): {@code map} targets and {@code rename} targets must be names the destination can
+ * hold (a target with {@code $n} whatever the groups hold), and two map entries need {@code
+ * merge: true} to share a target.
  * Names that only exist once real folder names are known are checked by the planner.
  */
 final class FolderTargetCheck {
-  private static final Pattern GROUP_REFERENCE = Pattern.compile("(?<!\\\\)\\$(\\d+|\\{\\w+})");
+  private static final Pattern GROUP_REFERENCE = RenameTemplate.GROUP_REFERENCE;
   private static final String MERGE_FIX =
       "give each source folder its own destination folder, or write folders.merge: true to"
           + " merge them";
@@ -41,7 +42,7 @@ final class FolderTargetCheck {
   }
 
   private void check(FolderRules rules) {
-    Map<String, String> firstSource = new HashMap<>();
+    Map<String, Map.Entry<String, String>> firstSource = new HashMap<>();
     rules.map().entrySet().stream()
         .sorted((a, b) -> compare(rules.mapLocation(a.getKey()), rules.mapLocation(b.getKey())))
         .forEach(e -> {
@@ -49,43 +50,30 @@ final class FolderTargetCheck {
           String target = e.getValue();
           name(at, "folders.map target '" + target + "' (for '" + e.getKey() + "')", target,
               rules.reservedNames());
-          excluded(rules, e.getKey(), at);
           ontoInbox(rules, at, "folders.map entry '" + e.getKey() + "'", target);
           String key = rules.caseInsensitiveDestination() ? target.toLowerCase(Locale.ROOT)
               : target;
-          String other = firstSource.putIfAbsent(key, e.getKey());
+          Map.Entry<String, String> other = firstSource.putIfAbsent(key, e);
           if (other != null && !rules.merge()) {
-            error(at, "folders.map: '" + other + "' and '" + e.getKey() + "' both map to '"
-                + target + "'", MERGE_FIX);
+            error(at, "folders.map: '" + other.getKey() + "' (at "
+                + rules.mapLocation(other.getKey()) + ") and '" + e.getKey() + "' (at " + at
+                + ") both map to '" + target + "'", MERGE_FIX);
           }
         });
     for (int i = 0; i < rules.rename().size(); i++) {
       FolderRules.RenameRule rule = rules.rename().get(i);
-      String literal = GROUP_REFERENCE.matcher(rule.to()).replaceAll("x");
-      // with group references the name is known only per folder: the planner checks it then
-      name(rule.location(), "folders.rename rule " + (i + 1) + " target '" + rule.to() + "'",
-          literal, literal.equals(rule.to()) ? rules.reservedNames() : List.of());
-      if (literal.equals(rule.to())) {
-        ontoInbox(rules, rule.location(), "folders.rename rule " + (i + 1) + " ("
-            + rule.match() + ")", rule.to());
+      String what = "folders.rename rule " + (i + 1);
+      if (GROUP_REFERENCE.matcher(rule.to()).find()) {
+        // the name is known only per folder (the planner checks it then): here only what is
+        // wrong whatever the groups hold
+        RenameTemplate.fault(rule.to()).ifPresent(fault -> error(rule.location(), what
+            + " to: '" + rule.to() + "' " + fault, "write the literal parts of to: without a"
+            + " leading, trailing or double '/' and without spaces next to a '/'"));
+        continue;
       }
-    }
-  }
-
-  /**
-   * A map entry for a folder an exclude pattern leaves out would be silently unused (exclude
-   * wins, even over a map entry): an error, so the plan says one thing. A map entry includes its
-   * folder, so include patterns cannot leave it out.
-   */
-  private void excluded(FolderRules rules, String source, Location at) {
-    for (String exclude : rules.exclude()) {
-      if (Pattern.compile(exclude).matcher(source).find()) {
-        error(at, "folders.map entry '" + source + "' is for a folder that folders.exclude"
-            + " pattern '" + exclude + "' leaves out (exclude wins), so the entry is never used",
-            "remove the map entry, or narrow the exclude pattern so that it does not match '"
-                + source + "'");
-        return;
-      }
+      name(rule.location(), what + " target '" + rule.to() + "'", rule.to(),
+          rules.reservedNames());
+      ontoInbox(rules, rule.location(), what + " (" + rule.match() + ")", rule.to());
     }
   }
 

@@ -81,15 +81,17 @@ public final class PlanLoader {
     // A DNS-only plan (a consultant doing only the DNS part of a cutover) has neither.
     boolean dnsOnly = top.has("dns") && !top.has("servers") && !top.has("accounts");
     Map<String, Server> servers = dnsOnly ? Map.of() : servers(top, ctx, declared);
-    FolderRules folders = top.get("folders")
-        .map(n -> new FolderRulesReader(ctx).read(n, "folders").applyTo(Defaults.FOLDERS))
-        .orElse(Defaults.FOLDERS);
+    FolderOverrides planFolders = top.get("folders")
+        .map(n -> new FolderRulesReader(ctx).read(n, "folders")).orElse(FolderOverrides.NONE);
+    FolderRules folders = planFolders.applyTo(Defaults.FOLDERS);
     MessageRules messages = top.get("messages").map(n -> MessageRulesReader.read(n, ctx))
         .orElse(Defaults.MESSAGES);
+    AccountReader accountReader = new AccountReader(ctx, declared, folders);
     List<Account> accounts = dnsOnly ? List.of() : requiredMap(top, "accounts",
         AccountReader.KEYS, ctx, "add accounts: with a list of accounts or a csv file")
-        .map(m -> new AccountReader(ctx, declared, folders).read(m)).orElse(List.of());
+        .map(accountReader::read).orElse(List.of());
     new FolderTargetCheck(ctx).check(folders, accounts);
+    new MapExcludeCheck(ctx).check(planFolders, accountReader.folderBlocks());
     List<Phase> phases = new PhaseReader(ctx).read(top.get("phases"));
     if (dnsOnly && !top.has("phases")) {
       ctx.error(top.location(), "the plan has dns: but no servers:, accounts: or phases:;"

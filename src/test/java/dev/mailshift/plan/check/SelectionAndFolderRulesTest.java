@@ -144,8 +144,8 @@ class SelectionAndFolderRulesTest {
       Problem p = onlyError("folders:\n  map:\n    Gesendet: Sent\n    \"Sent Items\": Sent\n");
 
       assertThat(p.location()).isEqualTo(PlanValidatorTest.at(16, 5));
-      assertThat(p.message()).isEqualTo(
-          "folders.map: 'Gesendet' and 'Sent Items' both map to 'Sent'");
+      assertThat(p.message()).isEqualTo("folders.map: 'Gesendet' (at plan.yaml:15:5) and"
+          + " 'Sent Items' (at plan.yaml:16:5) both map to 'Sent'");
       assertThat(p.fix()).contains("merge: true");
     }
 
@@ -160,7 +160,8 @@ class SelectionAndFolderRulesTest {
     void validate_mapTargetsDifferingInCase_errorOnACaseInsensitiveDestinationOnly() {
       String yaml = "folders:\n  map: { a: Trash, b: trash }\n";
 
-      assertThat(onlyError(yaml).message()).contains("'a' and 'b' both map to 'trash'");
+      assertThat(onlyError(yaml).message()).contains("'a' (at ", "'b' (at ",
+          "both map to 'trash'");
       assertThat(plan(yaml.replace("folders:\n",
           "folders:\n  case-insensitive-destination: false\n")).folders().map()).hasSize(2);
     }
@@ -185,7 +186,7 @@ class SelectionAndFolderRulesTest {
         "double slash     | 'folders: { map: { a: \"A//B\" } }'                        | has an empty level",
         "trailing slash   | 'folders: { map: { a: \"A/\" } }'                          | has an empty level",
         "outer space      | 'folders: { map: { a: \"A/ B\" } }'                        | starting or ending with a space",
-        "rename leading / | 'folders: { rename: [ { match: \"^(.*)$\", to: \"/$1\" } ] }' | folders.rename rule 1 target '/$1' has an empty level",
+        "rename leading / | 'folders: { rename: [ { match: \"^(.*)$\", to: \"/$1\" } ] }' | folders.rename rule 1 to: '/$1' gives an empty level",
         "rename reserved  | 'folders: { rename: [ { match: \"^Dateien$\", to: Files } ] }' | a name the destination reserves",
     })
     void validate_targetTheDestinationCannotHold_oneErrorNamingTheRule(String what, String yaml,

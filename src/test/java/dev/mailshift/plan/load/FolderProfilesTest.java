@@ -332,7 +332,7 @@ class FolderProfilesTest {
 
     // then
     assertThat(p.location()).isEqualTo(at(20, 32));
-    assertThat(p.message()).isEqualTo("folders.map: 'Gesendet' and 'Sent Items' both map to"
-        + " 'Sent'");
+    assertThat(p.message()).isEqualTo("folders.map: 'Gesendet' (at " + at(20, 14) + ") and"
+        + " 'Sent Items' (at " + at(20, 32) + ") both map to 'Sent'");
   }
 }

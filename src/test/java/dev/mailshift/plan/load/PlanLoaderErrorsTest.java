@@ -267,8 +267,8 @@ class PlanLoaderErrorsTest {
     void load_twoMapEntriesSameTarget_error() {
       Problem p = onlyError(BASE + "folders:\n  map: { \"Sent Items\": Sent, \"Sent Messages\": Sent }\n");
       assertThat(p.location()).isEqualTo(at(11, 30));
-      assertThat(p.message()).isEqualTo(
-          "folders.map: 'Sent Items' and 'Sent Messages' both map to 'Sent'");
+      assertThat(p.message()).isEqualTo("folders.map: 'Sent Items' (at plan.yaml:11:10) and"
+          + " 'Sent Messages' (at plan.yaml:11:30) both map to 'Sent'");
       assertThat(p.fix()).contains("merge: true");
     }
 
