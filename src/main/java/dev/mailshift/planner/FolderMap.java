@@ -19,15 +19,23 @@ import java.util.Set;
  *
  * @param unusedRules the account's {@code folders.map} entries and {@code folders.rename} rules
  *     that decided no migrated folder (a misspelt source name, a regex that matches nothing)
+ * @param notes facts worth a reviewer's eye that need no action (a source subscription to a
+ *     folder that does not exist)
  */
 public record FolderMap(String account, List<MappedFolder> folders, List<String> conflicts,
-    List<String> warnings, List<MapReason.Rule> unusedRules) {
+    List<String> warnings, List<MapReason.Rule> unusedRules, List<String> notes) {
   public FolderMap {
     Objects.requireNonNull(account, "account");
     folders = folders.stream().sorted(ORDER).toList();
     conflicts = List.copyOf(conflicts);
     warnings = List.copyOf(warnings);
     unusedRules = List.copyOf(unusedRules);
+    notes = List.copyOf(notes);
+  }
+
+  public FolderMap(String account, List<MappedFolder> folders, List<String> conflicts,
+      List<String> warnings, List<MapReason.Rule> unusedRules) {
+    this(account, folders, conflicts, warnings, unusedRules, List.of());
   }
 
   private static final Comparator<MappedFolder> ORDER = Comparator
