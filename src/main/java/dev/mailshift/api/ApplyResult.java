@@ -18,17 +18,31 @@ import java.util.Optional;
  *
  * @param rebindings the accounts whose earlier sync state was set aside before the first step,
  *     because it described other mailboxes than the plan's
+ * @param stillNotCopied what the state store lists as not copied for the run's accounts once the
+ *     run is over, from this run and earlier ones ({@code status} lists them); the run's own
+ *     {@link #skipped} are only what it decided itself
  */
 public record ApplyResult(String phase, Path stateFile, ApplyOutcome outcome,
-    List<Rebinding> rebindings) {
+    List<Rebinding> rebindings, StillNotCopied stillNotCopied) {
   public ApplyResult {
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(outcome, "outcome");
     rebindings = List.copyOf(rebindings);
+    Objects.requireNonNull(stillNotCopied, "stillNotCopied");
+  }
+
+  public ApplyResult(String phase, Path stateFile, ApplyOutcome outcome,
+      List<Rebinding> rebindings) {
+    this(phase, stateFile, outcome, rebindings, StillNotCopied.NONE);
   }
 
   public ApplyResult(String phase, Path stateFile, ApplyOutcome outcome) {
     this(phase, stateFile, outcome, List.of());
+  }
+
+  /** Messages recorded as not copied, and their bytes. */
+  public record StillNotCopied(long messages, long bytes) {
+    public static final StillNotCopied NONE = new StillNotCopied(0, 0);
   }
 
   public List<FolderSyncResult> syncs() {

@@ -2,6 +2,7 @@ package dev.mailshift.imap;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.eclipse.angus.mail.imap.protocol.ListInfo;
 
 /**
  * LIST with subscription state. With LIST-EXTENDED (RFC 5258) one command returns both, plus
- * SPECIAL-USE attributes (RFC 6154 section 3) when offered; otherwise LIST then LSUB, where
+ * SPECIAL-USE attributes (RFC 6154 section 3) when offered, and a second one the subscriptions
+ * to folders that do not exist; otherwise LIST then LSUB, where
  * XLIST (the pre-RFC 6154 Gmail command) replaces LIST when the server offers XLIST but not
  * SPECIAL-USE, for its special-folder attributes. Names are decoded from modified UTF-7 by {@link
  * ListInfo}.
@@ -42,6 +44,20 @@ final class FolderLister {
         Set<String> attrs = attributes(li);
         boolean subscribed = attrs.removeIf(SUBSCRIBED::equalsIgnoreCase);
         out.add(new FolderInfo(li.name, li.separator, attrs, subscribed));
+      }
+    });
+    // RETURN (SUBSCRIBED) marks the subscribed among the folders that exist only; the SUBSCRIBED
+    // selection option lists every subscription, those to folders that do not exist marked
+    // \NonExistent (RFC 5258 3.1, 3.4). Anything it adds is one of those.
+    Set<String> listed = new HashSet<>();
+    out.forEach(f -> listed.add(f.name()));
+    wire.run(p, Op.LIST, "", "LIST (SUBSCRIBED) \"\" \"*\"", null, r -> {
+      ListInfo li = parse(wire, r, "LIST");
+      if (li != null && !listed.contains(li.name)) {
+        Set<String> attrs = attributes(li);
+        attrs.removeIf(SUBSCRIBED::equalsIgnoreCase);
+        attrs.add("\\NonExistent");
+        out.add(new FolderInfo(li.name, li.separator, attrs, true));
       }
     });
     return out;

@@ -22,9 +22,12 @@ import java.util.Set;
  *     that decided no migrated folder (a misspelt source name, a regex that matches nothing)
  * @param profile the {@code accounts.folder-profiles} entry layered into the account's rules,
  *     if any
+ * @param notes facts worth a reviewer's eye that need no action (a source subscription to a
+ *     folder that does not exist)
  */
 public record FolderMap(String account, List<MappedFolder> folders, List<String> conflicts,
-    List<String> warnings, List<MapReason.Rule> unusedRules, Optional<String> profile) {
+    List<String> warnings, List<MapReason.Rule> unusedRules, Optional<String> profile,
+    List<String> notes) {
   public FolderMap {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(profile, "profile");
@@ -32,7 +35,9 @@ public record FolderMap(String account, List<MappedFolder> folders, List<String>
     conflicts = List.copyOf(conflicts);
     warnings = List.copyOf(warnings);
     unusedRules = List.copyOf(unusedRules);
+    notes = List.copyOf(notes);
   }
+
 
   private static final Comparator<MappedFolder> ORDER = Comparator
       .comparing((MappedFolder f) -> !f.logicalName().equalsIgnoreCase("INBOX"))
@@ -42,7 +47,7 @@ public record FolderMap(String account, List<MappedFolder> folders, List<String>
 
   public FolderMap(
       String account, List<MappedFolder> folders, List<String> conflicts, List<String> warnings) {
-    this(account, folders, conflicts, warnings, List.of(), Optional.empty());
+    this(account, folders, conflicts, warnings, List.of(), Optional.empty(), List.of());
   }
 
   public List<MappedFolder> migrated() {

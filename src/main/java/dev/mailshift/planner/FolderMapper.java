@@ -80,7 +80,30 @@ public final class FolderMapper {
     warnings.addAll(destination.warnings());
     unmarkedRoles(found.folders(), destinationInfo).ifPresent(warnings::add);
     return new FolderMap(account, found.folders(), conflicts, warnings,
-        unused(found.folders()), rules.profile());
+        unused(found.folders()), rules.profile(),
+        ghostSubscriptions(sourceFolders).stream().toList());
+  }
+
+  /**
+   * Source subscriptions to folders that do not exist (SUBSCRIBE does not require the folder,
+   * RFC 3501 6.3.6, and DELETE leaves the subscription, 6.3.4): under folders.subscriptions: copy
+   * there is nothing to subscribe on the destination, which plan says once instead of dropping
+   * them without a word.
+   */
+  private Optional<String> ghostSubscriptions(List<FolderInfo> sourceFolders) {
+    if (rules.subscriptions() != FolderRules.Subscriptions.COPY) {
+      return Optional.empty();
+    }
+    List<String> ghosts = sourceFolders.stream()
+        .filter(f -> f.subscribed()
+            && f.attributes().stream().anyMatch("\\NonExistent"::equalsIgnoreCase))
+        .map(FolderInfo::name).distinct().sorted().toList();
+    if (ghosts.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("source subscribed to " + String.join(", ", ghosts)
+        + (ghosts.size() == 1 ? ", which does not exist" : ", which do not exist")
+        + ": not subscribed on the destination");
   }
 
   /**

@@ -34,6 +34,13 @@ public final class ApplyText {
       out.append(VerifyText.render(r.checks()));
     }
     out.append(NotCopied.ofSyncs(r.syncs(), "  "));
+    if (r.stillNotCopied().messages() > 0) {
+      // The list above is what this run decided; a re-run decides nothing anew, yet earlier
+      // runs' messages are still missing on the destination.
+      out.append(String.format(Locale.ROOT, "  still not copied, from this run and earlier ones:"
+          + " %d message(s), %s (`mailshift status` lists them)%n",
+          r.stillNotCopied().messages(), Sizes.human(r.stillNotCopied().bytes())));
+    }
     out.append(String.format(Locale.ROOT,
         "Apply: %d step(s) succeeded, %d failed, %d skipped; %d message(s) copied (%s), "
             + "%d adopted, %d flag update(s), %d not copied.%n",

@@ -50,6 +50,7 @@ public final class Json {
       a.set("folders", JSON.valueToTree(o.folderMap().folders()));
       a.set("conflicts", JSON.valueToTree(o.folderMap().conflicts()));
       a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
+      a.set("notes", JSON.valueToTree(o.folderMap().notes()));
       a.set("findings", JSON.valueToTree(o.findings()));
       a.put("gmailLabels", o.gmail().comparison());
       o.gmail().counts().ifPresent(c -> a.set("gmailLabelCounts", JSON.valueToTree(c)));
@@ -72,6 +73,7 @@ public final class Json {
       a.set("folders", JSON.valueToTree(o.folderMap().folders()));
       a.set("conflicts", JSON.valueToTree(o.folderMap().conflicts()));
       a.set("warnings", JSON.valueToTree(o.folderMap().warnings()));
+      a.set("notes", JSON.valueToTree(o.folderMap().notes()));
     }
     return write(root);
   }
@@ -105,6 +107,7 @@ public final class Json {
       }
     }
     root.set("skipped", JSON.valueToTree(r.skipped()));
+    root.set("stillNotCopied", JSON.valueToTree(r.stillNotCopied()));
     ArrayNode rebound = root.putArray("rebindings");
     r.rebindings().forEach(b -> {
       ObjectNode n = rebound.addObject();

@@ -17,6 +17,7 @@ import dev.mailshift.state.BindingCheck;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.SkippedMessage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +53,12 @@ public final class PlanText {
       for (String w : o.folderMap().warnings()) {
         out.append("  ! ").append(w).append('\n');
       }
-      for (Change c : result.changeSet().changesOf(o.account())) {
-        step(out, c);
+      List<Change> changes = result.changeSet().changesOf(o.account());
+      Set<String> created = new HashSet<>();
+      changes.stream().filter(CreateFolder.class::isInstance)
+          .forEach(c -> created.add(((CreateFolder) c).destinationFolder()));
+      for (Change c : changes) {
+        step(out, c, created);
       }
       skipped(out, o);
     }
@@ -182,6 +187,9 @@ public final class PlanText {
     for (String c : o.folderMap().conflicts()) {
       out.append("  ! CONFLICT: ").append(c).append('\n');
     }
+    for (String n : o.folderMap().notes()) {
+      out.append("  note: ").append(n).append('\n');
+    }
   }
 
   /** ", CONFLICT with B" (or ", CONFLICT" for a name problem of its own); see the ! lines. */
@@ -194,7 +202,8 @@ public final class PlanText {
     return others.isEmpty() ? ", CONFLICT" : ", CONFLICT with " + String.join(", ", others);
   }
 
-  private static void step(StringBuilder out, Change c) {
+  /** @param created the account's destination folders this plan creates */
+  private static void step(StringBuilder out, Change c, Set<String> created) {
     switch (c) {
       case Preflight p -> {
         out.append("    preflight: check logins and capabilities\n");
@@ -202,7 +211,8 @@ public final class PlanText {
       }
       case CreateFolder f -> out.append("  + create folder ").append(f.destinationFolder())
           .append(f.specialUse().isEmpty() ? "" : " as " + f.specialUse()).append('\n');
-      case SyncFolder s -> out.append(syncLine(s)).append('\n');
+      case SyncFolder s -> out.append(syncLine(s, created.contains(s.destinationFolder())))
+          .append('\n');
       case Subscribe s -> out.append("  + subscribe ").append(s.destinationFolder()).append('\n');
       case VerifyAccount v -> out.append("    validate: compare counts and bytes of every folder\n");
       case SetDnsRecords d -> out.append("  ~ ").append(d.summary()).append('\n');
@@ -210,13 +220,20 @@ public final class PlanText {
     }
   }
 
-  static String syncLine(SyncFolder s) {
+  /**
+   * One sync step. A folder the plan creates is never "up to date": it does not exist yet, and
+   * with nothing to copy it is created empty.
+   *
+   * @param destinationCreated whether this plan creates the destination folder
+   */
+  static String syncLine(SyncFolder s, boolean destinationCreated) {
     String head = " sync " + s.sourceFolder() + " -> " + s.destinationFolder() + ": ";
     if (s.messagesToCopy() < 0) {
       return "  ~" + head + "to be determined at apply";
     }
     if (!s.hasWork()) {
-      return "  =" + head + "up to date" + (s.skipped() > 0 ? " (" + s.skipped() + " skipped)" : "");
+      return "  =" + head + (destinationCreated ? "nothing to copy" : "up to date")
+          + (s.skipped() > 0 ? " (" + s.skipped() + " not copied, see below)" : "");
     }
     StringBuilder b = new StringBuilder(s.deletions() > 0 ? "  -" : "  ~").append(head);
     b.append("copy ").append(s.messagesToCopy()).append(" (").append(Sizes.human(s.bytesToCopy())).append(')');
@@ -232,7 +249,7 @@ public final class PlanText {
       b.append(", DELETE ").append(s.deletions()).append(" expunged on the source");
     }
     if (s.skipped() > 0) {
-      b.append(", skip ").append(s.skipped());
+      b.append(", ").append(s.skipped()).append(" not copied (see below)");
     }
     return b.toString();
   }

@@ -116,6 +116,13 @@ final class SetAsideSyncStore implements SyncStore {
   }
 
   @Override
+  public void forgetSkips(String account, String sourceFolder, long sourceUidValidity,
+      Collection<Long> sourceUids) {
+    refuseWrite(account);
+    store.forgetSkips(account, sourceFolder, sourceUidValidity, sourceUids);
+  }
+
+  @Override
   public void recordRejectedKeywords(String account, String destinationFolder,
       Set<String> keywords) {
     refuseWrite(account);

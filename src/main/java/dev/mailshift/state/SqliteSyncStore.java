@@ -257,6 +257,27 @@ final class SqliteSyncStore implements SyncStore {
   }
 
   @Override
+  public void forgetSkips(String account, String sourceFolder, long sourceUidValidity,
+      Collection<Long> sourceUids) {
+    if (sourceUids.isEmpty()) {
+      return;
+    }
+    db.transaction(c -> {
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM skipped_message WHERE " + FOLDER
+          + " AND source_uidvalidity = ? AND source_uid = ?")) {
+        for (long uid : sourceUids) {
+          p.setString(1, account);
+          p.setString(2, sourceFolder);
+          p.setLong(3, sourceUidValidity);
+          p.setLong(4, uid);
+          p.addBatch();
+        }
+        return p.executeBatch();
+      }
+    });
+  }
+
+  @Override
   public void recordRejectedKeywords(String account, String destinationFolder,
       Set<String> keywords) {
     if (keywords.isEmpty()) {

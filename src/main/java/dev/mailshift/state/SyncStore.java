@@ -74,6 +74,15 @@ public interface SyncStore {
 
   List<SkipRecord> skipped(String account, String sourceFolder);
 
+  /**
+   * Drops the skip records of these source UIDs (of this UIDVALIDITY), in one transaction: their
+   * messages were expunged on the source, so they are no longer "not copied". A UID is never
+   * given to another message of the same UIDVALIDITY (RFC 3501 2.3.1.1), so a dropped record can
+   * never be needed again; dropping it only changes the report.
+   */
+  void forgetSkips(String account, String sourceFolder, long sourceUidValidity,
+      java.util.Collection<Long> sourceUids);
+
   void recordRejectedKeywords(String account, String destinationFolder, Set<String> keywords);
 
   Set<String> rejectedKeywords(String account, String destinationFolder);

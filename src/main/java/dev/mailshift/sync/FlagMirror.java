@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +34,7 @@ final class FlagMirror {
   private final SyncOptions options;
   private final Removals removals;
   private final Tally tally;
+  private Optional<Set<Long>> sourceUids = Optional.empty();
 
   FlagMirror(SyncStore store, FolderKey key, ImapSession source, Destination destination,
       SyncOptions options, Removals removals, Tally tally) {
@@ -71,8 +73,17 @@ final class FlagMirror {
         changed.put(m.uid(), m.flags());
       }
     });
+    sourceUids = Optional.of(present);
     writeFlags(mapped, changed);
     return options.mirrorDeletions() ? mirrorDeletions(mapped, present) : 0;
+  }
+
+  /**
+   * Every UID the source folder held when {@link #run} fetched the flags of all its messages;
+   * empty when it asked only for changes (CONDSTORE) or had no mapped message to compare.
+   */
+  Optional<Set<Long>> sourceUids() {
+    return sourceUids;
   }
 
   /**

@@ -78,7 +78,12 @@ final class FolderDiffer {
     Set<Long> decidedNow = new HashSet<>();
     pending.forEach(m -> decidedNow.add(m.uid()));
     List<SkippedMessage> skipped = new ArrayList<>(diff.skipped());
-    skipped.addAll(recorded(pair, sourceOpen.uidValidity(), decidedNow));
+    List<SkippedMessage> standing = recorded(pair, sourceOpen.uidValidity(), decidedNow);
+    // A message expunged on the source since its skip was recorded is gone, not "not copied";
+    // the next sync drops its record (FolderRun), the plan already leaves it out.
+    Set<Long> gone = VanishedSkips.among(source,
+        standing.stream().map(SkippedMessage::uid).toList());
+    standing.stream().filter(m -> !gone.contains(m.uid())).forEach(skipped::add);
     return new FolderDiff(pair, diff.destinationExists(), diff.sourceMessages(), diff.toCopy(),
         diff.bytesToCopy(), diff.toAdopt(), diff.flagUpdates(), diff.toDelete(), skipped,
         diff.unchanged());

@@ -17,7 +17,7 @@ import java.util.Set;
  * what the store says is done, so an attempt cut off anywhere (drop, kill) is finished by the
  * next. Order: STATUS both (stop if unchanged), drop stale state, settle leftover append intents,
  * match by content where no checkpoint is usable, copy new messages, carry flags and deletions,
- * save the checkpoint.
+ * drop the skip records of messages the source has expunged, save the checkpoint.
  */
 final class FolderRun {
   private final SyncStore store;
@@ -83,9 +83,10 @@ final class FolderRun {
     boolean condstore = Unchanged.condstore(source, sourceOpen);
     OptionalLong changedSince = !adopted && condstore && start.uidNext() > 0
         ? start.highestModseq() : OptionalLong.empty();
-    long heldBack = new FlagMirror(store, key, source, destination, options, removals, tally)
-        .run(changedSince);
+    FlagMirror mirror = new FlagMirror(store, key, source, destination, options, removals, tally);
+    long heldBack = mirror.run(changedSince);
     tally.removalsHeldBack = heldBack;
+    forgetVanishedSkips(key, mirror.sourceUids());
     saveCheckpoint(key, sourceOpen, complete, heldBack == 0, condstore);
   }
 
@@ -98,6 +99,23 @@ final class FolderRun {
           + purged.mappings() + " message mappings; the folder was matched by content instead";
       tally.warnings.add(reason);
       listener.checkpointReset(pair, reason);
+    }
+  }
+
+  /**
+   * Drops the skip records of messages expunged on the source since they were recorded, so that
+   * plan, apply and status stop listing them as not copied; the UIDs the flag step saw answer
+   * when it fetched them all, else one UID SEARCH does. After the copy and flag steps, so it also
+   * covers a skip this run recorded for a message expunged meanwhile. The records of present
+   * messages are untouched, and a kill before or after the one transaction only leaves the work
+   * to the next run: nothing the plan selects can be left out by it.
+   */
+  private void forgetVanishedSkips(FolderKey key, Optional<Set<Long>> sourceUids) {
+    Set<Long> gone = VanishedSkips.among(source,
+        VanishedSkips.recorded(store, pair, key.sourceUidValidity()), sourceUids);
+    if (!gone.isEmpty()) {
+      store.forgetSkips(pair.account(), pair.sourceFolder(), key.sourceUidValidity(), gone);
+      tally.skipped.removeIf(s -> gone.contains(s.uid()));
     }
   }
 

@@ -105,8 +105,12 @@ record SkipRules(SyncOptions options, OptionalLong appendLimit, Instant now,
 
   private Optional<Skip> byLimit(long size) {
     if (options.maxSize().isPresent() && size > options.maxSize().getAsLong()) {
-      return skip(SkippedMessage.Reason.OVER_PLAN_LIMIT,
-          size + " bytes, over messages.max-size " + options.maxSize().getAsLong());
+      // Named too, so that raising max-size does not turn up a new obstacle at cutover.
+      String alsoAppendLimit = appendLimit.isPresent() && size > appendLimit.getAsLong()
+          ? "; also over the destination's APPENDLIMIT (" + appendLimit.getAsLong() + " bytes)"
+          : "";
+      return skip(SkippedMessage.Reason.OVER_PLAN_LIMIT, size + " bytes, over messages.max-size "
+          + options.maxSize().getAsLong() + alsoAppendLimit);
     }
     if (appendLimit.isPresent() && size > appendLimit.getAsLong()) {
       return skip(SkippedMessage.Reason.OVER_APPEND_LIMIT,

@@ -7,6 +7,7 @@ import dev.mailshift.imap.FolderInfo;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.JakartaImapConnector;
 import dev.mailshift.testsupport.DovecotPair;
+import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -333,6 +334,42 @@ class FolderMappingIT {
     assertThat(subscribed).contains("Mine").doesNotContain("Subscribed", "Unsubscribed");
   }
 
+  @Test
+  void plan_sourceSubscribedToAFolderThatDoesNotExist_notesItOnceAndApplyGoesOn()
+      throws Exception {
+    // given: a subscribed folder deleted later; DELETE leaves the subscription (RFC 3501 6.3.4)
+    seed(dovecot.source(), "INBOX.Real", "INBOX.Ghost");
+    try (ImapSession s = open(dovecot.source())) {
+      s.subscribe("INBOX.Real");
+      s.subscribe("INBOX.Ghost");
+    }
+    try (RawImap raw = new RawImap("127.0.0.1", dovecot.source().plain().port(),
+        dovecot.source().user(), "pw")) {
+      raw.command("DELETE INBOX.Ghost"); // throws unless the answer is OK
+      assertThat(raw.command("LSUB \"\" \"*\"")).contains("INBOX.Ghost");
+    }
+    Path plan = plan(dovecot.source(), dovecot.destination(), "");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run json = mailshift("plan", plan.toString(), "--json");
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    // then
+    String note = "source subscribed to INBOX.Ghost, which does not exist: not subscribed on the"
+        + " destination";
+    assertThat(planned.code()).as(planned.all()).isZero();
+    assertThat(planned.out()).contains("  note: " + note + "\n");
+    assertThat(planned.out().split(java.util.regex.Pattern.quote(note), -1)).hasSize(2);
+    assertThat(planned.out()).doesNotContainPattern("!.*Ghost").doesNotContain("Ghost ->");
+    assertThat(json.out()).contains("\"notes\" : [ \"" + note + "\" ]");
+    assertThat(applied.code()).as(applied.all()).isZero();
+    try (ImapSession s = open(dovecot.destination())) {
+      assertThat(s.listFolders()).filteredOn(FolderInfo::subscribed).extracting(FolderInfo::name)
+          .contains("Real").doesNotContain("Ghost");
+    }
+  }
+
   private Set<String> subscribedAfter(String policy) throws Exception {
     seed(dovecot.source(), "INBOX.Subscribed", "INBOX.Unsubscribed");
     try (ImapSession s = open(dovecot.source())) {
@@ -443,6 +480,41 @@ class FolderMappingIT {
     assertThat(third.out()).contains("0 message(s) copied");
     assertThat(counts(dovecot.destination())).containsEntry("INBOX", 2L);
     assertThat(status.out()).doesNotContain("not copied");
+  }
+
+  @Test
+  void applyAgain_skippedMessageExpungedOnTheSource_planStatusAndApplyStopListingIt()
+      throws Exception {
+    // given: a first run left an 80 kB message out under max-size 50KB, then the user deleted it
+    try (ImapSession s = open(dovecot.source())) {
+      s.append("INBOX", TestMessage.withAttachment(80_000, 5), Set.of("\\Seen"), RECENT);
+      s.append("INBOX", TestMessage.simple("small", "<small@x>"), Set.of("\\Seen"), RECENT);
+    }
+    Path plan = plan(dovecot.source(), dovecot.destination(), "messages: { max-size: 50KB }");
+    Run first = mailshift("apply", plan.toString(), "--no-progress");
+    try (RawImap raw = new RawImap("127.0.0.1", dovecot.source().plain().port(),
+        dovecot.source().user(), "pw")) {
+      raw.command("SELECT INBOX");
+      raw.command("UID STORE 1 +FLAGS.SILENT (\\Deleted)");
+      raw.command("EXPUNGE");
+    }
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+    Run statusBefore = mailshift("status", plan.toString());
+    Run again = mailshift("apply", plan.toString(), "--no-progress");
+    Run status = mailshift("status", plan.toString());
+
+    // then
+    assertThat(first.out()).contains("still not copied, from this run and earlier ones: 1");
+    assertThat(planned.code()).as(planned.all()).isZero();
+    assertThat(planned.out()).as("gone from the source, not 'not copied'")
+        .doesNotContain("not copied because").contains("0 not copied.");
+    assertThat(statusBefore.out()).as("until a sync learns of it").contains("not copied because");
+    assertThat(again.code()).as(again.all()).isZero();
+    assertThat(again.out()).doesNotContain("still not copied");
+    assertThat(status.out()).doesNotContain("not copied");
+    assertThat(counts(dovecot.destination())).containsEntry("INBOX", 1L);
   }
 
   @Test

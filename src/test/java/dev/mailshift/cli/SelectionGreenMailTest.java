@@ -146,6 +146,58 @@ class SelectionGreenMailTest {
   }
 
   @Test
+  void applyAgain_earlierRunsLeftMessagesOut_saysHowManyAreStillNotCopiedAndPointsToStatus()
+      throws Exception {
+    // given: a first apply left three messages out
+    Path plan = plan("{ max-age: 5y, max-size: 20KB, search: \"NOT HEADER X-Spam-Flag YES\" }");
+    Run first = mailshift("apply", plan.toString(), "--no-progress");
+
+    // when: nothing changed since
+    Run again = mailshift("apply", plan.toString(), "--no-progress");
+    Run json = mailshift("apply", plan.toString(), "--no-progress", "--json");
+
+    // then: this run decided nothing anew, but three messages are still missing
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).containsPattern("still not copied, from this run and earlier ones:"
+        + " 3 message\\(s\\), [0-9.]+ kB \\(`mailshift status` lists them\\)");
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("0 not copied.").doesNotContain("not copied because")
+        .containsPattern("still not copied, from this run and earlier ones: 3 message\\(s\\)");
+    assertThat(json.out()).containsPattern("\"stillNotCopied\"\\s*:\\s*\\{\\s*\"messages\"\\s*:\\s*3,");
+  }
+
+  @Test
+  void apply_nothingLeftOut_saysNothingAboutNotCopiedMail() throws Exception {
+    Path plan = plan("{ max-size: 1MB }");
+
+    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+
+    assertThat(applied.code()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains("0 not copied.").doesNotContain("still not copied");
+  }
+
+  @Test
+  void plan_folderNotYetOnTheDestinationWithOnlyAnOversizedMessage_saysNothingToCopyNotUpToDate()
+      throws Exception {
+    // given
+    try (ImapSession s = session(source, "s")) {
+      s.create("Big");
+      s.append("Big", TestMessage.withAttachment(30_000, 11), Set.of(), NOW.minus(2, ChronoUnit.DAYS));
+    }
+    Path plan = plan("{ max-size: 20KB }");
+
+    // when
+    Run planned = mailshift("plan", plan.toString());
+
+    // then
+    assertThat(planned.code()).as(planned.err()).isZero();
+    assertThat(planned.out()).contains("  + create folder Big\n")
+        .contains("  = sync Big -> Big: nothing to copy (1 not copied, see below)\n")
+        .doesNotContain("Big -> Big: up to date")
+        .containsPattern("! not copied: Big uid 1, [0-9.]+ kB, .*larger than messages.max-size");
+  }
+
+  @Test
   void plan_searchTheSourceCannotParse_exits3NamingTheKey() throws Exception {
     // given: valid syntax for validate, but GreenMail does not know the key
     Path plan = plan("{ search: \"X-GM-RAW has:attachment\" }");

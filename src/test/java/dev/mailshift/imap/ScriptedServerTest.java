@@ -53,7 +53,9 @@ class ScriptedServerTest {
     ImapSession s = connect("CREATE-SPECIAL-USE SPECIAL-USE LIST-EXTENDED", Access.READ_WRITE);
     server.on("CREATE \"Sent\" \\(USE \\(\\\\Sent\\)\\)", "TAG OK created")
         .on("LIST \"\" \"\\*\" RETURN \\(SUBSCRIBED SPECIAL-USE\\)",
-            "* LIST (\\Sent \\Subscribed) \"/\" \"Sent\"\r\nTAG OK done");
+            "* LIST (\\Sent \\Subscribed) \"/\" \"Sent\"\r\nTAG OK done")
+        .on("LIST \\(SUBSCRIBED\\) \"\" \"\\*\"",
+            "* LIST (\\Subscribed) \"/\" \"Sent\"\r\nTAG OK done");
 
     // when
     boolean marked = s.createSpecialUse("Sent", "\\Sent");
@@ -65,6 +67,28 @@ class ScriptedServerTest {
     assertThat(folders).singleElement().satisfies(f -> {
       assertThat(f.attributes()).containsExactly("\\Sent");
       assertThat(f.subscribed()).isTrue();
+    });
+  }
+
+  @Test
+  void listFolders_listExtendedWithASubscriptionToAMissingFolder_listsItNonExistentAndSubscribed()
+      throws Exception {
+    // given: RETURN (SUBSCRIBED) lists existing folders only (RFC 5258 3.1)
+    ImapSession s = connect("LIST-EXTENDED", Access.READ_ONLY);
+    server.on("LIST \"\" \"\\*\" RETURN \\(SUBSCRIBED\\)",
+            "* LIST (\\Subscribed) \"/\" \"INBOX\"\r\nTAG OK done")
+        .on("LIST \\(SUBSCRIBED\\) \"\" \"\\*\"", "* LIST (\\Subscribed) \"/\" \"INBOX\"\r\n"
+            + "* LIST (\\Subscribed \\NonExistent) \"/\" \"Ghost\"\r\nTAG OK done");
+
+    // when
+    List<FolderInfo> folders = s.listFolders();
+
+    // then
+    assertThat(folders).extracting(FolderInfo::name).containsExactly("INBOX", "Ghost");
+    assertThat(folders.get(1)).satisfies(f -> {
+      assertThat(f.subscribed()).isTrue();
+      assertThat(f.selectable()).isFalse();
+      assertThat(f.attributes()).containsExactly("\\NonExistent");
     });
   }
 

@@ -285,6 +285,32 @@ class FolderMapperTest {
   }
 
   @Test
+  void map_subscriptionsCopyAndSourceSubscribedToMissingFolders_notesThemOnceNotAsAFolder() {
+    // given: LIST reports subscriptions to folders that do not exist as \NonExistent
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX"), dot("INBOX.Old", "\\NonExistent"),
+        dot("INBOX.Ghost", "\\NonExistent"), new FolderInfo("INBOX.Parent", '.',
+            Set.of("\\Noselect"), true)), List.of(slash("INBOX")));
+
+    // then
+    assertThat(m.notes()).containsExactly("source subscribed to INBOX.Ghost, INBOX.Old, which do"
+        + " not exist: not subscribed on the destination");
+    assertThat(m.folders()).extracting(MappedFolder::sourceFolder).containsExactly("INBOX");
+    assertThat(m.warnings()).isEmpty();
+    assertThat(m.conflicts()).isEmpty();
+  }
+
+  @Test
+  void map_subscriptionsNoneAndAGhostSubscription_notesNothing() {
+    FolderRules rules = rules(List.of(), List.of(), Map.of(), List.of(), "",
+        FolderRules.SpecialUse.AUTO, FolderRules.Subscriptions.NONE, "_");
+
+    FolderMap m = map(rules, List.of(dot("INBOX"), dot("INBOX.Ghost", "\\NonExistent")),
+        List.of());
+
+    assertThat(m.notes()).isEmpty();
+  }
+
+  @Test
   void map_destinationAlreadySubscribed_needsNoSubscription() {
     FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX.X"), dot("INBOX.Y")),
         List.of(slash("X"), new FolderInfo("Y", '/', Set.of(), false)));

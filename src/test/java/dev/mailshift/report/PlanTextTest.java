@@ -47,7 +47,19 @@ class PlanTextTest {
     SyncFolder s = new SyncFolder("alice", "INBOX", "INBOX", 1, 4, 4096, 3, 0, 0, 0);
 
     // when / then
-    assertThat(PlanText.syncLine(s))
+    assertThat(PlanText.syncLine(s, false))
         .isEqualTo("  ~ sync INBOX -> INBOX: copy 4 (4.1 kB), adopt up to 3 already there");
+  }
+
+  @Test
+  void syncLine_nothingToDoWithSkips_upToDateOnlyWhereTheFolderExists() {
+    // given: nothing to copy, one message left out
+    SyncFolder s = new SyncFolder("alice", "INBOX.Big", "Big", 1, 0, 0, 0, 0, 0, 1);
+
+    // when / then
+    assertThat(PlanText.syncLine(s, true))
+        .isEqualTo("  = sync INBOX.Big -> Big: nothing to copy (1 not copied, see below)");
+    assertThat(PlanText.syncLine(s, false))
+        .isEqualTo("  = sync INBOX.Big -> Big: up to date (1 not copied, see below)");
   }
 }

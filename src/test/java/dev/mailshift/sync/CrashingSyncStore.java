@@ -80,6 +80,13 @@ final class CrashingSyncStore implements SyncStore {
   }
 
   @Override
+  public void forgetSkips(String account, String sourceFolder, long sourceUidValidity,
+      java.util.Collection<Long> sourceUids) {
+    faults.around(() -> delegate.forgetSkips(account, sourceFolder, sourceUidValidity,
+        sourceUids));
+  }
+
+  @Override
   public void recordRejectedKeywords(String account, String destinationFolder,
       Set<String> keywords) {
     faults.around(() -> delegate.recordRejectedKeywords(account, destinationFolder, keywords));

@@ -424,6 +424,44 @@ class FolderSynchronizerTest {
   }
 
   @Test
+  void sync_overMaxSizeAndAppendLimit_detailNamesBothLimits() {
+    // given: max-size 300, APPENDLIMIT 200; one message over both, one over max-size only
+    f.options = new SyncOptions(OptionalLong.of(300), true, false, 100, 5);
+    f.destination.appendLimit = OptionalLong.of(200);
+    f.source.deliver("INBOX", Mail.message("big@x", "big", "x".repeat(400)), Set.of(), Mail.date(1));
+
+    // when
+    FolderSyncResult result = f.sync();
+
+    // then: a reviewer sees both, not a new obstacle once max-size is raised
+    assertThat(result.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(SkippedMessage.Reason.OVER_PLAN_LIMIT);
+      assertThat(s.detail()).endsWith(", over messages.max-size 300; also over the"
+          + " destination's APPENDLIMIT (200 bytes)");
+    });
+    assertThat(f.diff().skipped()).singleElement().extracting(SkippedMessage::detail)
+        .asString().contains("also over the destination's APPENDLIMIT (200 bytes)");
+  }
+
+  @Test
+  void sync_overMaxSizeThenAppendLimitRaised_recordNoLongerNamesIt() {
+    // given
+    f.options = new SyncOptions(OptionalLong.of(300), true, false, 100, 5);
+    f.destination.appendLimit = OptionalLong.of(200);
+    f.source.deliver("INBOX", Mail.message("big@x", "big", "x".repeat(400)), Set.of(), Mail.date(1));
+    f.sync();
+
+    // when: the destination now takes larger messages
+    f.destination.appendLimit = OptionalLong.of(10_000);
+    f.sync();
+
+    // then
+    assertThat(f.store().skipped(SyncFixture.ACCOUNT, "INBOX")).singleElement()
+        .satisfies(r -> assertThat(r.detail()).doesNotContain("APPENDLIMIT")
+            .contains("over messages.max-size 300"));
+  }
+
+  @Test
   void sync_keywordNotInDestinationPermanentFlags_droppedReportedMessageCopied() {
     // given
     f.destination.permanentFlags = java.util.Optional.of(Set.of("\\Seen", "\\Flagged",

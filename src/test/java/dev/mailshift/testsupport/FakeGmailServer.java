@@ -26,7 +26,7 @@ import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 /**
  * A scripted, read-only Gmail IMAP server on 127.0.0.1 for tests: just enough IMAP4rev1 for a
  * migration source (CAPABILITY, LOGIN, NAMESPACE, LIST/XLIST/LSUB, STATUS, EXAMINE, UID FETCH
- * of metadata, bodies and flags) plus X-GM-EXT-1's X-GM-MSGID and X-GM-LABELS, answered from a
+ * of metadata, bodies and flags, UID SEARCH of a UID range) plus X-GM-EXT-1's X-GM-MSGID and X-GM-LABELS, answered from a
  * model of label folders. Every command is recorded; anything else (SELECT, STORE, APPEND,
  * EXPUNGE, an unknown command) is answered NO/BAD and listed in {@link #unexpected()}, so a test
  * can assert the source was only read.
@@ -126,6 +126,10 @@ public final class FakeGmailServer implements AutoCloseable {
           fetch(out, tag, selected, rest.substring(6));
           continue;
         }
+        if (verb.equals("UID") && rest.regionMatches(true, 0, "SEARCH ", 0, 7)) {
+          search(out, tag, selected, rest.substring(7));
+          continue;
+        }
         switch (verb) {
           case "CAPABILITY" -> write(out, "* CAPABILITY " + String.join(" ", capabilities)
               + "\r\n" + tag + " OK Thats all she wrote!\r\n");
@@ -204,6 +208,26 @@ public final class FakeGmailServer implements AutoCloseable {
         + "* OK [UIDNEXT " + (f.messages().size() + 1) + "] Predicted next UID.\r\n"
         + tag + " OK [READ-ONLY] " + f.name() + " selected. (Success)\r\n");
     return f.name();
+  }
+
+  /** UID SEARCH [UID set] ALL, the only criteria it knows: the selected folder's UIDs in the set. */
+  private synchronized void search(OutputStream out, String tag, String selected,
+      String criteria) throws IOException {
+    Folder f = selected == null ? null : folders.get(selected);
+    java.util.regex.Matcher m = Pattern.compile("(?i)(?:UID (\\S+) )?ALL").matcher(criteria);
+    if (f == null || !m.matches()) {
+      unexpected.add("UID SEARCH " + criteria);
+      write(out, tag + " BAD Could not parse command (Failure)\r\n");
+      return;
+    }
+    StringBuilder b = new StringBuilder("* SEARCH");
+    int max = f.messages().size();
+    for (int uid = 1; uid <= max; uid++) {
+      if (m.group(1) == null || inSet(uid, m.group(1), max)) {
+        b.append(' ').append(uid);
+      }
+    }
+    write(out, b + "\r\n" + tag + " OK SEARCH completed (Success)\r\n");
   }
 
   /** UID FETCH set (items): message i of a folder has UID and sequence number i + 1. */
