@@ -80,7 +80,7 @@ public final class AccountScanner {
     PooledSessions destination = new PooledSessions(pool, target.destination());
     boolean healthy = false;
     try {
-      SideInventory s = Observer.inventory(source.get());
+      SideInventory s = Observer.sourceInventory(source.get());
       SideInventory d = Observer.inventory(destination.get());
       FolderMap map = new FolderMapper(target.rules())
           .map(target.id(), s.info(), s.folders(), d.info(), d.folders());

@@ -17,8 +17,8 @@ import org.eclipse.angus.mail.imap.protocol.ListInfo;
 
 /**
  * LIST with subscription state. With LIST-EXTENDED (RFC 5258) one command returns both, plus
- * SPECIAL-USE attributes (RFC 6154 section 3) when offered, and a second one the subscriptions
- * to folders that do not exist; otherwise LIST then LSUB, where
+ * SPECIAL-USE attributes (RFC 6154 section 3) when offered, and, when asked, a second one the
+ * subscriptions to folders that do not exist; otherwise LIST then LSUB, where
  * XLIST (the pre-RFC 6154 Gmail command) replaces LIST when the server offers XLIST but not
  * SPECIAL-USE, for its special-folder attributes. Names are decoded from modified UTF-7 by {@link
  * ListInfo}.
@@ -28,14 +28,14 @@ final class FolderLister {
 
   private FolderLister() {}
 
-  static List<FolderInfo> list(Wire wire, ServerInfo info) {
+  static List<FolderInfo> list(Wire wire, ServerInfo info, boolean missingSubscriptions) {
     return wire.call(Op.LIST, "", p -> info.has("LIST-EXTENDED")
-        ? extended(wire, p, info.has("SPECIAL-USE"))
+        ? extended(wire, p, info.has("SPECIAL-USE"), missingSubscriptions)
         : listAndLsub(wire, p, info.has("XLIST") && !info.has("SPECIAL-USE")));
   }
 
-  private static List<FolderInfo> extended(Wire wire, IMAPProtocol p, boolean specialUse)
-      throws IOException, ProtocolException {
+  private static List<FolderInfo> extended(Wire wire, IMAPProtocol p, boolean specialUse,
+      boolean missingSubscriptions) throws IOException, ProtocolException {
     String options = specialUse ? "(SUBSCRIBED SPECIAL-USE)" : "(SUBSCRIBED)";
     List<FolderInfo> out = new ArrayList<>();
     wire.run(p, Op.LIST, "", "LIST \"\" \"*\" RETURN " + options, null, r -> {
@@ -46,6 +46,9 @@ final class FolderLister {
         out.add(new FolderInfo(li.name, li.separator, attrs, subscribed));
       }
     });
+    if (!missingSubscriptions) {
+      return out;
+    }
     // RETURN (SUBSCRIBED) marks the subscribed among the folders that exist only; the SUBSCRIBED
     // selection option lists every subscription, those to folders that do not exist marked
     // \NonExistent (RFC 5258 3.1, 3.4). Anything it adds is one of those.

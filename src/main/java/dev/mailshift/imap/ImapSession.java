@@ -30,6 +30,15 @@ public interface ImapSession extends AutoCloseable {
    */
   List<FolderInfo> listFolders();
 
+  /**
+   * As {@link #listFolders}, plus every subscription to a folder that does not exist, marked
+   * {@code \NonExistent} (RFC 5258 3.4): on a LIST-EXTENDED server one more command, which only
+   * the side subscriptions are copied from needs.
+   */
+  default List<FolderInfo> listFoldersAndMissingSubscriptions() {
+    return listFolders();
+  }
+
   /** STATUS (UIDVALIDITY UIDNEXT MESSAGES [HIGHESTMODSEQ]) without selecting. */
   FolderStatus status(String folder);
 

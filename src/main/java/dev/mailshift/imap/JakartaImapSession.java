@@ -59,7 +59,12 @@ public final class JakartaImapSession implements ImapSession {
 
   @Override
   public List<FolderInfo> listFolders() {
-    return FolderLister.list(wire, info);
+    return FolderLister.list(wire, info, false);
+  }
+
+  @Override
+  public List<FolderInfo> listFoldersAndMissingSubscriptions() {
+    return FolderLister.list(wire, info, true);
   }
 
   @Override

@@ -14,6 +14,14 @@ public final class Observer {
     return new SideInventory(session.info(), session.listFolders());
   }
 
+  /**
+   * The source side's inventory: its subscriptions to folders that do not exist too, which plan
+   * reports since they cannot be carried over.
+   */
+  public static SideInventory sourceInventory(ImapSession session) {
+    return new SideInventory(session.info(), session.listFoldersAndMissingSubscriptions());
+  }
+
   /** STATUS of each folder, in the given order. */
   public static Map<String, FolderStatus> statuses(ImapSession session, Collection<String> folders) {
     Map<String, FolderStatus> out = new LinkedHashMap<>();

@@ -115,6 +115,11 @@ final class LabelKeywords implements ImapSession {
   }
 
   @Override
+  public List<FolderInfo> listFoldersAndMissingSubscriptions() {
+    return source.listFoldersAndMissingSubscriptions();
+  }
+
+  @Override
   public FolderStatus status(String folder) {
     return source.status(folder);
   }

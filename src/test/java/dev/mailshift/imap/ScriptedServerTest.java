@@ -71,7 +71,7 @@ class ScriptedServerTest {
   }
 
   @Test
-  void listFolders_listExtendedWithASubscriptionToAMissingFolder_listsItNonExistentAndSubscribed()
+  void listFoldersAndMissingSubscriptions_listExtendedWithASubscriptionToAMissingFolder_listsItNonExistentAndSubscribed()
       throws Exception {
     // given: RETURN (SUBSCRIBED) lists existing folders only (RFC 5258 3.1)
     ImapSession s = connect("LIST-EXTENDED", Access.READ_ONLY);
@@ -81,7 +81,7 @@ class ScriptedServerTest {
             + "* LIST (\\Subscribed \\NonExistent) \"/\" \"Ghost\"\r\nTAG OK done");
 
     // when
-    List<FolderInfo> folders = s.listFolders();
+    List<FolderInfo> folders = s.listFoldersAndMissingSubscriptions();
 
     // then
     assertThat(folders).extracting(FolderInfo::name).containsExactly("INBOX", "Ghost");
@@ -211,5 +211,23 @@ class ScriptedServerTest {
         new GmailMeta(7, 1278455344230334865L, java.util.Set.of("\\Inbox", "\\Important",
             "Muy Importante", "Work", "Été")),
         new GmailMeta(8, 1278455344230334866L, java.util.Set.of()));
+  }
+
+  @Test
+  void listFolders_listExtended_sendsOneListWithoutAskingForMissingSubscriptions()
+      throws Exception {
+    // given: the destination side, whose subscriptions to missing folders nothing needs
+    ImapSession s = connect("LIST-EXTENDED", Access.READ_WRITE);
+    server.on("LIST \"\" \"\\*\" RETURN \\(SUBSCRIBED\\)",
+        "* LIST (\\Subscribed) \"/\" \"INBOX\"\r\nTAG OK done");
+
+    // when
+    List<FolderInfo> folders = s.listFolders();
+
+    // then
+    assertThat(folders).extracting(FolderInfo::name).containsExactly("INBOX");
+    assertThat(server.commands()).filteredOn(c -> c.startsWith("LIST") && c.contains("*"))
+        .as("the folder listing, past the separator probe")
+        .containsExactly("LIST \"\" \"*\" RETURN (SUBSCRIBED)");
   }
 }
