@@ -103,7 +103,19 @@ final class FolderRulesReader {
     return new FolderOverrides.Patterns(regexes, locations);
   }
 
+  /**
+   * Warns about a name (or pattern) written in modified UTF-7, the IMAP wire spelling, where the
+   * plan wants plain Unicode.
+   */
+  private void wireSpelling(String text, Location at, String where) {
+    WireSpelling.plainForm(text).ifPresent(plain -> ctx.warning(at, where + " '" + text
+        + "' looks like the IMAP wire spelling (modified UTF-7) of '" + plain + "': names in"
+        + " a plan are plain Unicode, and mailshift encodes them for the server, so this one"
+        + " would name another folder", "write '" + plain + "'"));
+  }
+
   private Optional<Pattern> compiles(String regex, Node at, String where) {
+    wireSpelling(regex, ctx.at(at), where);
     try {
       return Optional.of(Pattern.compile(regex));
     } catch (PatternSyntaxException e) {
@@ -131,6 +143,8 @@ final class FolderRulesReader {
       if (target.isEmpty()) {
         continue;
       }
+      wireSpelling(e.getKey(), ctx.at(e.getValue().getKeyNode()), path + " entry");
+      wireSpelling(target.get(), ctx.at(value), path + "." + e.getKey());
       out.put(e.getKey(), target.get());
       where.put(e.getKey(), ctx.at(e.getValue().getKeyNode()));
     }
@@ -167,12 +181,15 @@ final class FolderRulesReader {
         return Optional.empty();
       }
     }
+    wireSpelling(to.get(), rule.valueLocation("to"), rule.path("to"));
     return Optional.of(new RenameRule(match.get(), to.get(), rule.location()));
   }
 
   /** The prefix is a folder path itself: no empty level, no outer spaces. */
   private Optional<String> destinationPrefix(YamlMap m) {
     Optional<String> value = m.string("destination-prefix");
+    value.ifPresent(v -> wireSpelling(v, m.valueLocation("destination-prefix"),
+        m.path("destination-prefix")));
     Optional<String> why = value.filter(p -> !p.isEmpty()).flatMap(FolderNames::unholdable);
     if (why.isPresent()) {
       ctx.error(m.valueLocation("destination-prefix"), m.path("destination-prefix") + " '"
