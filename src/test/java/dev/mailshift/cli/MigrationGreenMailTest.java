@@ -11,10 +11,10 @@ import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.JakartaImapConnector;
 import dev.mailshift.plan.Secret;
 import dev.mailshift.state.StateStore;
+import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,14 +49,14 @@ class MigrationGreenMailTest {
 
   @TempDir Path dir;
   private Path plan;
-  private final Map<String, String> env = Map.of("SRC_PW", SOURCE_PW, "DST_PW", DESTINATION_PW);
+  private final Map<String, String> env = PlanYaml.env(SOURCE_PW, DESTINATION_PW);
 
   @BeforeEach
   void setUp() throws Exception {
     source.setUser(USER, USER, SOURCE_PW);
     destination.setUser(USER, USER, DESTINATION_PW);
     seed();
-    plan = writePlan("");
+    plan = writePlan();
   }
 
   private void seed() {
@@ -85,30 +85,15 @@ class MigrationGreenMailTest {
         new Credentials(USER, new Secret(password)), Access.READ_WRITE);
   }
 
-  private Path writePlan(String extra) throws Exception {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: greenmail-test
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:SRC_PW", destination-password: "env:DST_PW" }
-          list:
-            - source: %s
-        %s
-        """.formatted(source.getImap().getPort(), destination.getImap().getPort(), USER, extra));
-    return file;
+  private Path writePlan() {
+    return PlanYaml.plain("greenmail-test", source.getImap().getPort(),
+            destination.getImap().getPort())
+        .account(USER)
+        .writeTo(dir);
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run mailshift(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), env, args);
-    return new Run(code, out.toString(), err.toString());
+  private Cli.Run mailshift(String... args) {
+    return Cli.mailshift(env, args);
   }
 
   private static Map<String, List<String>> contents(GreenMailExtension server, String password, String... folders) {
@@ -129,7 +114,7 @@ class MigrationGreenMailTest {
     Map<String, List<String>> before = contents(source, SOURCE_PW, FOLDERS);
 
     // when
-    Run run = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run run = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(run.code()).as(run.err()).isZero();
@@ -146,8 +131,8 @@ class MigrationGreenMailTest {
     assertThat(mailshift("apply", plan.toString(), "--no-progress").code()).isZero();
     Map<String, List<String>> afterFirst = contents(destination, DESTINATION_PW, FOLDERS);
 
-    Run second = mailshift("apply", plan.toString(), "--no-progress");
-    Run planAgain = mailshift("plan", plan.toString(), "--detailed-exitcode");
+    Cli.Run second = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planAgain = mailshift("plan", plan.toString(), "--detailed-exitcode");
 
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(second.out()).contains("0 message(s) copied");
@@ -164,8 +149,8 @@ class MigrationGreenMailTest {
       s.replaceFlags(1, Set.of("\\Seen", "\\Flagged", "$Later"));
     }
 
-    Run planned = mailshift("plan", plan.toString(), "--detailed-exitcode");
-    Run run = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString(), "--detailed-exitcode");
+    Cli.Run run = mailshift("apply", plan.toString(), "--no-progress");
 
     assertThat(planned.code()).as(planned.err()).isEqualTo(10);
     assertThat(planned.out()).contains("copy 1 (");
@@ -176,7 +161,7 @@ class MigrationGreenMailTest {
 
   @Test
   void plan_showsFolderMapAndCountsWithoutChangingTheDestination() {
-    Run run = mailshift("plan", plan.toString());
+    Cli.Run run = mailshift("plan", plan.toString());
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("Projects.2024 -> Projects.2024").contains("+ create folder Entwürfe")
@@ -188,13 +173,11 @@ class MigrationGreenMailTest {
 
   @Test
   void apply_wrongDestinationPassword_exits4NamingSideAndChangesNothing() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("SRC_PW", SOURCE_PW, "DST_PW", "wrong"),
-        "apply", plan.toString(), "--no-progress");
+    Cli.Run run = Cli.mailshift(PlanYaml.env(SOURCE_PW, "wrong"), "apply", plan.toString(),
+        "--no-progress");
 
-    assertThat(code).isEqualTo(4);
-    assertThat(err.toString()).contains("login refused").contains(USER).contains("nothing was changed");
+    assertThat(run.code()).isEqualTo(4);
+    assertThat(run.err()).contains("login refused").contains(USER).contains("nothing was changed");
     try (RawImap imap = new RawImap("127.0.0.1", destination.getImap().getPort(), USER, DESTINATION_PW)) {
       assertThat(imap.command("LIST \"\" \"*\"")).doesNotContain("Projects");
     }
@@ -208,7 +191,7 @@ class MigrationGreenMailTest {
       s.create("Brand new");
     }
 
-    Run run = mailshift("apply", plan.toString(), "--plan-file", saved.toString(), "--no-progress");
+    Cli.Run run = mailshift("apply", plan.toString(), "--plan-file", saved.toString(), "--no-progress");
 
     assertThat(run.code()).isEqualTo(9);
     assertThat(run.err()).contains("'Brand new'").contains("appeared");
@@ -225,7 +208,7 @@ class MigrationGreenMailTest {
       s.append("INBOX", TestMessage.simple("after plan", "<ap@x>"), Set.of(), Instant.parse("2024-02-02T00:00:00Z"));
     }
 
-    Run run = mailshift("apply", plan.toString(), "--plan-file", saved.toString(), "--no-progress");
+    Cli.Run run = mailshift("apply", plan.toString(), "--plan-file", saved.toString(), "--no-progress");
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(contents(destination, DESTINATION_PW, FOLDERS)).isEqualTo(contents(source, SOURCE_PW, FOLDERS));
@@ -235,7 +218,7 @@ class MigrationGreenMailTest {
   void apply_whileAnotherRunHoldsTheState_exits8NamingTheHolder() {
     Path state = dir.resolve(".mailshift/state.db");
     try (StateStore store = StateStore.open(state); var lock = store.lock("apply by a colleague")) {
-      Run run = mailshift("apply", plan.toString(), "--no-progress");
+      Cli.Run run = mailshift("apply", plan.toString(), "--no-progress");
 
       assertThat(run.code()).isEqualTo(8);
       assertThat(run.err()).contains("apply by a colleague");
@@ -245,7 +228,7 @@ class MigrationGreenMailTest {
   @Test
   void everyOutput_neverContainsASecret() throws Exception {
     Path saved = dir.resolve("saved.json");
-    List<Run> runs = List.of(
+    List<Cli.Run> runs = List.of(
         mailshift("validate", plan.toString(), "--secrets"),
         mailshift("plan", plan.toString(), "--out", saved.toString()),
         mailshift("plan", plan.toString(), "--json"),
