@@ -15,6 +15,7 @@ import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.Corpus;
 import dev.mailshift.testsupport.FolderContents;
 import dev.mailshift.testsupport.KillSeries;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashResumeIT {
   private static final String USER = "erin@test.example";
   private static final String PW = "crash-pw";
-  private static final Map<String, String> ENV = Map.of("SRC_PW", PW, "DST_PW", PW);
+  private static final Map<String, String> ENV = PlanYaml.env(PW, PW);
 
   @RegisterExtension
   static GreenMailExtension source = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
@@ -109,19 +110,9 @@ class CrashResumeIT {
 
   private static Path plan(Path planDir, GreenMailExtension to) throws IOException {
     Files.createDirectories(planDir);
-    Path file = planDir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: crash-resume
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:SRC_PW", destination-password: "env:DST_PW" }
-          list:
-            - source: %s
-        """.formatted(source.getImap().getPort(), to.getImap().getPort(), USER));
-    return file;
+    return PlanYaml.plain("crash-resume", source.getImap().getPort(), to.getImap().getPort())
+        .account(USER)
+        .writeTo(planDir);
   }
 
   /** Messages in all destination folders, read from GreenMail's store (no IMAP round trip). */

@@ -15,9 +15,8 @@ import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.Corpus;
 import dev.mailshift.testsupport.FolderContents;
 import dev.mailshift.testsupport.KillSeries;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RebindCrashIT {
   private static final String USER = "rita@test.example";
   private static final String PW = "rebind-pw";
-  private static final Map<String, String> ENV = Map.of("PW", PW);
+  private static final Map<String, String> ENV = PlanYaml.env(PW, PW);
 
   @RegisterExtension
   static GreenMailExtension source = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
@@ -102,20 +101,10 @@ class RebindCrashIT {
     }
   }
 
-  private Path plan(GreenMailExtension to) throws IOException {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: rebind-crash
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:PW", destination-password: "env:PW" }
-          list:
-            - source: %s
-        """.formatted(source.getImap().getPort(), to.getImap().getPort(), USER));
-    return file;
+  private Path plan(GreenMailExtension to) {
+    return PlanYaml.plain("rebind-crash", source.getImap().getPort(), to.getImap().getPort())
+        .account(USER)
+        .writeTo(dir);
   }
 
   private Path stateFile() {
