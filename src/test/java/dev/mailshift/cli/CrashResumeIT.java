@@ -5,25 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
 import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.Corpus;
 import dev.mailshift.testsupport.FolderContents;
+import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.KillSeries;
 import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,10 +94,7 @@ class CrashResumeIT {
     source.setUser(USER, USER, PW);
     destination.setUser(USER, USER, PW);
     uninterrupted.setUser(USER, USER, PW);
-    try (ImapSession s = new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", source.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(30)),
-        new Credentials(USER, new Secret(PW)), Access.READ_WRITE)) {
+    try (ImapSession s = GreenMailServers.session(source, USER, PW)) {
       corpus.seed(s);
     }
   }

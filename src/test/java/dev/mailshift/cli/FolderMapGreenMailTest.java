@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
 import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +41,7 @@ class FolderMapGreenMailTest {
   void setUp() {
     source.setUser(USER, USER, "s");
     destination.setUser(USER, USER, "d");
-    try (ImapSession s = new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", source.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(30)),
-        new Credentials(USER, new Secret("s")), Access.READ_WRITE)) {
+    try (ImapSession s = GreenMailServers.session(source, USER, "s")) {
       for (String f : new String[] {"Gesendet", "Sent Items", "Kalender", "Files"}) {
         s.create(f);
         s.append(f, TestMessage.simple("in " + f, "<" + f.hashCode() + "@x>"), Set.of(),
