@@ -59,7 +59,7 @@ public final class PlanYaml {
     return this;
   }
 
-  /** YAML under {@code accounts:} after the list (csv, folder-profiles), written unindented. */
+  /** YAML under {@code accounts:} after the list (csv, folder-profiles), given unindented. */
   public PlanYaml accountKeys(String yaml) {
     this.accountKeys = yaml.indent(2);
     return this;
