@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
 import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.FaultProxy;
+import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
 import java.io.IOException;
@@ -20,10 +16,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,10 +46,7 @@ class BadInputTest {
   void seed() {
     source.setUser(USER, USER, PW);
     destination.setUser(USER, USER, PW);
-    try (ImapSession s = new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", source.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(10)),
-        new Credentials(USER, new Secret(PW)), Access.READ_WRITE)) {
+    try (ImapSession s = GreenMailServers.session(source, USER, PW)) {
       s.create("Archiv");
       s.create("Archive");
       Instant date = Instant.parse("2020-01-01T00:00:00Z");

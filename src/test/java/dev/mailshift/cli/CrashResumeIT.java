@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
 import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.Corpus;
 import dev.mailshift.testsupport.FolderContents;
+import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.KillSeries;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashResumeIT {
   private static final String USER = "erin@test.example";
   private static final String PW = "crash-pw";
-  private static final Map<String, String> ENV = Map.of("SRC_PW", PW, "DST_PW", PW);
+  private static final Map<String, String> ENV = PlanYaml.env(PW, PW);
 
   @RegisterExtension
   static GreenMailExtension source = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
@@ -99,29 +94,16 @@ class CrashResumeIT {
     source.setUser(USER, USER, PW);
     destination.setUser(USER, USER, PW);
     uninterrupted.setUser(USER, USER, PW);
-    try (ImapSession s = new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", source.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(30)),
-        new Credentials(USER, new Secret(PW)), Access.READ_WRITE)) {
+    try (ImapSession s = GreenMailServers.session(source, USER, PW)) {
       corpus.seed(s);
     }
   }
 
   private static Path plan(Path planDir, GreenMailExtension to) throws IOException {
     Files.createDirectories(planDir);
-    Path file = planDir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: crash-resume
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:SRC_PW", destination-password: "env:DST_PW" }
-          list:
-            - source: %s
-        """.formatted(source.getImap().getPort(), to.getImap().getPort(), USER));
-    return file;
+    return PlanYaml.plain("crash-resume", source.getImap().getPort(), to.getImap().getPort())
+        .account(USER)
+        .writeTo(planDir);
   }
 
   /** Messages in all destination folders, read from GreenMail's store (no IMAP round trip). */

@@ -8,10 +8,10 @@ import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.JakartaImapConnector;
 import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.GreenMailServers;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * line against two GreenMail servers; the destination is read back with a raw IMAP client.
  */
 class DeletionCeilingGreenMailTest {
-  private static final Map<String, String> ENV = Map.of("PW", GreenMailServers.PASSWORD);
+  private static final Map<String, String> ENV = PlanYaml.env(GreenMailServers.PASSWORD,
+      GreenMailServers.PASSWORD);
   private static final Instant DATE = Instant.parse("2021-04-05T06:07:08Z");
   private static final Pattern MESSAGE_ID = Pattern.compile("Message-ID: <([^>]+)>");
 
@@ -100,26 +101,15 @@ class DeletionCeilingGreenMailTest {
     }
   }
 
-  private Path plan(int ceiling, String... users) throws Exception {
-    StringBuilder list = new StringBuilder();
+  private Path plan(int ceiling, String... users) {
+    PlanYaml plan = PlanYaml.plain("deletion-ceiling", source.getImap().getPort(),
+        destination.getImap().getPort());
     for (String u : users) {
-      list.append("    - { source: ").append(u).append(" }\n");
+      plan.account(u);
     }
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: deletion-ceiling
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:PW", destination-password: "env:PW" }
-          list:
-        %s
-        messages: { deletions: mirror, deletion-ceiling: %d }
-        """.formatted(source.getImap().getPort(), destination.getImap().getPort(),
-        list.toString().stripTrailing(), ceiling));
-    return file;
+    return plan
+        .extra("messages: { deletions: mirror, deletion-ceiling: " + ceiling + " }")
+        .writeTo(dir);
   }
 
   private static Cli.Run apply(Path plan) {

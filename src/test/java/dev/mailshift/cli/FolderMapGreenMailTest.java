@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
+import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.GreenMailServers;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +41,7 @@ class FolderMapGreenMailTest {
   void setUp() {
     source.setUser(USER, USER, "s");
     destination.setUser(USER, USER, "d");
-    try (ImapSession s = new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", source.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(30)),
-        new Credentials(USER, new Secret("s")), Access.READ_WRITE)) {
+    try (ImapSession s = GreenMailServers.session(source, USER, "s")) {
       for (String f : new String[] {"Gesendet", "Sent Items", "Kalender", "Files"}) {
         s.create(f);
         s.append(f, TestMessage.simple("in " + f, "<" + f.hashCode() + "@x>"), Set.of(),
@@ -60,31 +50,15 @@ class FolderMapGreenMailTest {
     }
   }
 
-  private Path plan(String folders) throws Exception {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: map-test
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:S", destination-password: "env:D" }
-          list:
-            - source: %s
-        folders: %s
-        """.formatted(source.getImap().getPort(), destination.getImap().getPort(), USER, folders));
-    return file;
+  private Path plan(String folders) {
+    return PlanYaml.plain("map-test", source.getImap().getPort(), destination.getImap().getPort())
+        .account(USER)
+        .extra("folders: " + folders)
+        .writeTo(dir);
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run mailshift(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("S", "s", "D", "d"),
-        args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run mailshift(String... args) {
+    return Cli.mailshift(PlanYaml.env("s", "d"), args);
   }
 
   @Test
@@ -93,8 +67,8 @@ class FolderMapGreenMailTest {
     Path plan = plan("{}");
 
     // when
-    Run text = mailshift("plan", plan.toString());
-    Run json = mailshift("plan", plan.toString(), "--json");
+    Cli.Run text = mailshift("plan", plan.toString());
+    Cli.Run json = mailshift("plan", plan.toString(), "--json");
 
     // then
     assertThat(text.code()).isEqualTo(3);
@@ -119,7 +93,7 @@ class FolderMapGreenMailTest {
     Path plan = plan("{ merge: true, reserved-names: [], map: { Files: Dateien } }");
 
     // when
-    Run json = mailshift("plan", plan.toString(), "--json");
+    Cli.Run json = mailshift("plan", plan.toString(), "--json");
 
     // then
     assertThat(json.code()).as(json.err()).isZero();

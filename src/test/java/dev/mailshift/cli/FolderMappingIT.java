@@ -6,12 +6,11 @@ import dev.mailshift.imap.Access;
 import dev.mailshift.imap.FolderInfo;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.JakartaImapConnector;
+import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.DovecotPair;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -72,35 +71,15 @@ class FolderMappingIT {
     }
   }
 
-  private Path plan(DovecotPair.Account from, DovecotPair.Account to, String extra)
-      throws Exception {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: folders-it
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:PW", destination-password: "env:PW" }
-          list:
-            - { source: %s, destination: %s }
-        %s
-        """.formatted(from.plain().port(), to.plain().port(), from.user(), to.user(), extra));
-    return file;
+  private Path plan(DovecotPair.Account from, DovecotPair.Account to, String extra) {
+    return PlanYaml.plain("folders-it", from.plain().port(), to.plain().port())
+        .account(from.user(), to.user())
+        .extra(extra)
+        .writeTo(dir);
   }
 
-  private record Run(int code, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
-
-  private Run mailshift(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("PW", "pw"), args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run mailshift(String... args) {
+    return Cli.mailshift(PlanYaml.env("pw", "pw"), args);
   }
 
   @Test
@@ -113,8 +92,8 @@ class FolderMappingIT {
     Map<String, Long> sourceBefore = counts(dovecot.source());
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(planned.code()).as(planned.all()).isEqualTo(0);
@@ -140,8 +119,8 @@ class FolderMappingIT {
     Path plan = plan(dovecot.source(), dovecot.destination(), "");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(planned.out()).containsPattern("INBOX\\.📁 Belege\\.2024 +-> 📁 Belege/2024  \\(same name, new\\)");
@@ -162,8 +141,8 @@ class FolderMappingIT {
         "folders: { separator-replacement: \"-\" }");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(planned.out()).containsPattern("INBOX\\.Rechnungen 2023/24 +-> Rechnungen 2023-24"
@@ -182,7 +161,7 @@ class FolderMappingIT {
     Path plan = plan(escaping.source(), escaping.destination(), "");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
 
     // then
     assertThat(planned.code()).isEqualTo(3);
@@ -199,8 +178,8 @@ class FolderMappingIT {
         "folders: { exclude: [\"^(Drafts|Sent|Trash|Junk|Archive)$\"] }");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(planned.out()).contains("v1.2/Specs -> INBOX.v1_2.Specs  (same name, '.' in a name"
@@ -220,8 +199,8 @@ class FolderMappingIT {
     Path plan = plan(dovecot.destination(), dovecot.source(), "");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(planned.code()).as(planned.all()).isZero();
@@ -247,7 +226,7 @@ class FolderMappingIT {
         "folders: { exclude: [\"^(Drafts|Trash|Junk|Archive)$\"] }");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
 
     // then: the destination's Sent (marked \\Sent on the '/' server) goes to INBOX.Sent
     assertThat(planned.code()).as(planned.all()).isZero();
@@ -265,9 +244,9 @@ class FolderMappingIT {
     Path plan = plan(dovecot.source(), dovecot.destination(), "");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
-    Run status = mailshift("status", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run status = mailshift("status", plan.toString());
 
     // then
     assertThat(planned.out()).contains("+ create folder [Gmail]/Starred as \\Flagged")
@@ -309,7 +288,7 @@ class FolderMappingIT {
         "folders: { rename: [ { match: \"^Old Stuff$\", to: \"Archive Old\" } ] }");
 
     // when
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(applied.code()).as(applied.all()).isZero();
@@ -351,9 +330,9 @@ class FolderMappingIT {
     Path plan = plan(dovecot.source(), dovecot.destination(), "");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run json = mailshift("plan", plan.toString(), "--json");
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run json = mailshift("plan", plan.toString(), "--json");
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     String note = "source subscribed to INBOX.Ghost, which does not exist: not subscribed on the"
@@ -377,7 +356,7 @@ class FolderMappingIT {
     }
     Path plan = plan(dovecot.source(), dovecot.destination(),
         "folders: { subscriptions: " + policy + " }");
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
     assertThat(applied.code()).as(applied.all()).isZero();
     try (ImapSession s = open(dovecot.destination())) {
       assertThat(s.listFolders()).extracting(FolderInfo::name)
@@ -395,8 +374,8 @@ class FolderMappingIT {
     Map<String, Long> before = counts(dovecot.destination());
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(planned.code()).isEqualTo(3);
@@ -414,8 +393,8 @@ class FolderMappingIT {
     Path plan = plan(dovecot.source(), dovecot.destination(), "folders: { merge: true }");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(planned.out()).contains("MERGED with INBOX.Gesendet");
@@ -439,8 +418,8 @@ class FolderMappingIT {
         "messages: { max-age: 10y, search: \"NOT HEADER X-Spam-Flag YES\" }");
 
     // when
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
-    Run status = mailshift("status", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run status = mailshift("status", plan.toString());
 
     // then
     assertThat(applied.code()).as(applied.all()).isZero();
@@ -458,15 +437,15 @@ class FolderMappingIT {
       s.append("INBOX", TestMessage.simple("small", "<small@x>"), Set.of("\\Seen"), RECENT);
     }
     Path plan = plan(dovecot.source(), dovecot.destination(), "messages: { max-size: 50KB }");
-    Run first = mailshift("apply", plan.toString(), "--no-progress");
-    Run plannedBefore = mailshift("plan", plan.toString());
+    Cli.Run first = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run plannedBefore = mailshift("plan", plan.toString());
 
     // when: the plan raises max-size; Dovecot's LIST-STATUS shows the folder unchanged
     plan = plan(dovecot.source(), dovecot.destination(), "messages: { max-size: 1MB }");
-    Run plannedAfter = mailshift("plan", plan.toString());
-    Run second = mailshift("apply", plan.toString(), "--no-progress");
-    Run third = mailshift("apply", plan.toString(), "--no-progress");
-    Run status = mailshift("status", plan.toString());
+    Cli.Run plannedAfter = mailshift("plan", plan.toString());
+    Cli.Run second = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run third = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run status = mailshift("status", plan.toString());
 
     // then
     assertThat(first.code()).as(first.all()).isZero();
@@ -491,7 +470,7 @@ class FolderMappingIT {
       s.append("INBOX", TestMessage.simple("small", "<small@x>"), Set.of("\\Seen"), RECENT);
     }
     Path plan = plan(dovecot.source(), dovecot.destination(), "messages: { max-size: 50KB }");
-    Run first = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run first = mailshift("apply", plan.toString(), "--no-progress");
     try (RawImap raw = new RawImap("127.0.0.1", dovecot.source().plain().port(),
         dovecot.source().user(), "pw")) {
       raw.command("SELECT INBOX");
@@ -500,10 +479,10 @@ class FolderMappingIT {
     }
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run statusBefore = mailshift("status", plan.toString());
-    Run again = mailshift("apply", plan.toString(), "--no-progress");
-    Run status = mailshift("status", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run statusBefore = mailshift("status", plan.toString());
+    Cli.Run again = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run status = mailshift("status", plan.toString());
 
     // then
     assertThat(first.out()).contains("still not copied, from this run and earlier ones: 1");
@@ -523,7 +502,7 @@ class FolderMappingIT {
     Path plan = plan(dovecot.source(), dovecot.destination(),
         "messages: { search: \"X-GM-RAW has:attachment\" }");
 
-    Run planned = mailshift("plan", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
 
     assertThat(planned.code()).as(planned.all()).isEqualTo(3);
     assertThat(planned.err()).contains("messages.search 'X-GM-RAW has:attachment'");

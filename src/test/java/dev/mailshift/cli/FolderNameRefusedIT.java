@@ -6,17 +6,16 @@ import dev.mailshift.imap.Access;
 import dev.mailshift.imap.FolderInfo;
 import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.JakartaImapConnector;
+import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.DovecotPair;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.TestMessage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,31 +74,15 @@ class FolderNameRefusedIT {
     }
   }
 
-  private Path plan(String extra) throws IOException {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: names-it
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:PW", destination-password: "env:PW" }
-          list:
-            - { source: %s, destination: %s }
-        %s
-        """.formatted(dovecot.source().plain().port(), dovecot.destination().plain().port(),
-        dovecot.source().user(), dovecot.destination().user(), extra));
-    return file;
+  private Path plan() {
+    return PlanYaml.plain("names-it", dovecot.source().plain().port(),
+            dovecot.destination().plain().port())
+        .account(dovecot.source().user(), dovecot.destination().user())
+        .writeTo(dir);
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run mailshift(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("PW", "pw"), args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run mailshift(String... args) {
+    return Cli.mailshift(PlanYaml.env("pw", "pw"), args);
   }
 
   @Test
@@ -108,12 +91,12 @@ class FolderNameRefusedIT {
     // given
     seed(dovecot.source(), "INBOX");
     maildirFolderOnDisk(dovecot.source(), ".Alt..Projekte");
-    Path plan = plan("");
+    Path plan = plan();
     List<String> destinationBefore = folders(dovecot.destination());
 
     // when
-    Run validated = mailshift("validate", plan.toString());
-    Run planned = mailshift("plan", plan.toString());
+    Cli.Run validated = mailshift("validate", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
 
     // then
     assertThat(validated.code()).as(validated.err()).isZero();
@@ -135,13 +118,13 @@ class FolderNameRefusedIT {
     // destination (a Maildir's cur/new/tmp); validate cannot know that, the destination says so
     seed(dovecot.source(), "INBOX.Projekte");
     seed(dovecot.source(), "INBOX.Projekte.new");
-    Path plan = plan("");
+    Path plan = plan();
     List<String> destinationBefore = folders(dovecot.destination());
 
     // when
-    Run validated = mailshift("validate", plan.toString());
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run validated = mailshift("validate", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(validated.code()).as(validated.err()).isZero();

@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
+import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.GreenMailServers;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +46,7 @@ class FolderProfilesGreenMailTest {
     for (String user : new String[] {ANN, BOB}) {
       source.setUser(user, user, "s");
       destination.setUser(user, user, "d");
-      try (ImapSession s = new JakartaImapConnector().connect(
-          new ImapEndpoint("127.0.0.1", source.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-              Optional.empty(), false, Duration.ofSeconds(30)),
-          new Credentials(user, new Secret("s")), Access.READ_WRITE)) {
+      try (ImapSession s = GreenMailServers.session(source, user, "s")) {
         s.create("Projekte");
         s.append("Projekte", TestMessage.simple("plan for " + user, "<p-" + user + ">"),
             Set.of(), Instant.parse("2025-01-01T00:00:00Z"));
@@ -67,31 +57,19 @@ class FolderProfilesGreenMailTest {
   /** The profile's rename rule is on line 10, its mapping at column 25. */
   private Path plan(String renameTo, String csv) throws Exception {
     Files.writeString(dir.resolve("accounts.csv"), csv);
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: profiles-test
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:S", destination-password: "env:D" }
-          csv: accounts.csv
-          folder-profiles:
-            german: { rename: [ { match: "^Projekte(.*)$", to: "%s" } ] }
-        state: { path: state.db }
-        """.formatted(source.getImap().getPort(), destination.getImap().getPort(), renameTo));
-    return file;
+    return PlanYaml.plain("profiles-test", source.getImap().getPort(),
+            destination.getImap().getPort())
+        .accountKeys("""
+            csv: accounts.csv
+            folder-profiles:
+              german: { rename: [ { match: "^Projekte(.*)$", to: "%s" } ] }
+            """.formatted(renameTo))
+        .extra("state: { path: state.db }")
+        .writeTo(dir);
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run mailshift(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("S", "s", "D", "d"),
-        args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run mailshift(String... args) {
+    return Cli.mailshift(PlanYaml.env("s", "d"), args);
   }
 
   private String destinationFolders(String user) {
@@ -113,7 +91,7 @@ class FolderProfilesGreenMailTest {
     Path plan = plan("Projects$1", CSV);
 
     // when
-    Run applied = mailshift("apply", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString());
 
     // then
     assertThat(applied.code()).as(applied.err()).isZero();
@@ -129,8 +107,8 @@ class FolderProfilesGreenMailTest {
     Path plan = plan("Projects$1", CSV);
 
     // when
-    Run text = mailshift("plan", plan.toString());
-    Run json = mailshift("plan", plan.toString(), "--json");
+    Cli.Run text = mailshift("plan", plan.toString());
+    Cli.Run json = mailshift("plan", plan.toString(), "--json");
 
     // then
     assertThat(text.code()).as(text.err()).isZero();
@@ -157,12 +135,12 @@ class FolderProfilesGreenMailTest {
     // given: a saved plan, then bob's row names the profile (the plan file is unchanged)
     Path plan = plan("Projects$1", CSV);
     Path saved = dir.resolve("saved.json");
-    Run planned = mailshift("plan", plan.toString(), "--out", saved.toString());
+    Cli.Run planned = mailshift("plan", plan.toString(), "--out", saved.toString());
     assertThat(planned.code()).as(planned.err()).isZero();
     plan("Projects$1", CSV.replace(BOB + ",", BOB + ",german"));
 
     // when
-    Run applied = mailshift("apply", plan.toString(), "--plan-file", saved.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--plan-file", saved.toString());
 
     // then
     assertThat(applied.code()).isEqualTo(9);
@@ -178,12 +156,12 @@ class FolderProfilesGreenMailTest {
     // given: a saved plan, then the profile renames to another name
     Path plan = plan("Projects$1", CSV);
     Path saved = dir.resolve("saved.json");
-    Run planned = mailshift("plan", plan.toString(), "--out", saved.toString());
+    Cli.Run planned = mailshift("plan", plan.toString(), "--out", saved.toString());
     assertThat(planned.code()).as(planned.err()).isZero();
     plan("Customers$1", CSV);
 
     // when
-    Run applied = mailshift("apply", plan.toString(), "--plan-file", saved.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--plan-file", saved.toString());
 
     // then
     assertThat(applied.code()).isEqualTo(9);

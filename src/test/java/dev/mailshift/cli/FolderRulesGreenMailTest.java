@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
+import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.GreenMailServers;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +41,7 @@ class FolderRulesGreenMailTest {
   void setUp() {
     source.setUser(USER, USER, "s");
     destination.setUser(USER, USER, "d");
-    try (ImapSession s = new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", source.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(30)),
-        new Credentials(USER, new Secret("s")), Access.READ_WRITE)) {
+    try (ImapSession s = GreenMailServers.session(source, USER, "s")) {
       s.append("INBOX", TestMessage.simple("hello", "<in-1@x>"), Set.of(),
           Instant.parse("2025-01-01T00:00:00Z"));
       s.append("INBOX", TestMessage.simple("again", "<in-2@x>"), Set.of(),
@@ -60,34 +49,21 @@ class FolderRulesGreenMailTest {
     }
   }
 
-  private Path plan() throws Exception {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: rules-test
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:S", destination-password: "env:D" }
-          list:
-            - source: %s
-        folders:
-          map: { INBOX: "Old host/INBOX" }
-          rename: [ { match: "^Nothing/(.*)$", to: "X/$1" } ]
-        state: { path: state.db }
-        """.formatted(source.getImap().getPort(), destination.getImap().getPort(), USER));
-    return file;
+  private Path plan() {
+    return PlanYaml.plain("rules-test", source.getImap().getPort(),
+            destination.getImap().getPort())
+        .account(USER)
+        .extra("""
+            folders:
+              map: { INBOX: "Old host/INBOX" }
+              rename: [ { match: "^Nothing/(.*)$", to: "X/$1" } ]
+            state: { path: state.db }
+            """)
+        .writeTo(dir);
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run mailshift(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("S", "s", "D", "d"),
-        args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run mailshift(String... args) {
+    return Cli.mailshift(PlanYaml.env("s", "d"), args);
   }
 
   @Test
@@ -96,8 +72,8 @@ class FolderRulesGreenMailTest {
     Path plan = plan();
 
     // when
-    Run text = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString());
+    Cli.Run text = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString());
 
     // then
     assertThat(text.code()).as(text.err()).isZero();
@@ -115,8 +91,8 @@ class FolderRulesGreenMailTest {
     Path plan = plan();
 
     // when
-    Run text = mailshift("plan", plan.toString());
-    Run json = mailshift("plan", plan.toString(), "--json");
+    Cli.Run text = mailshift("plan", plan.toString());
+    Cli.Run json = mailshift("plan", plan.toString(), "--json");
 
     // then
     assertThat(text.out()).contains("! folders.rename rule 1 (^Nothing/(.*)$) at ")

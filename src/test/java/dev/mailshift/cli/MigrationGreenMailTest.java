@@ -4,24 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
 import dev.mailshift.state.StateStore;
+import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.GreenMailServers;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -49,14 +43,14 @@ class MigrationGreenMailTest {
 
   @TempDir Path dir;
   private Path plan;
-  private final Map<String, String> env = Map.of("SRC_PW", SOURCE_PW, "DST_PW", DESTINATION_PW);
+  private final Map<String, String> env = PlanYaml.env(SOURCE_PW, DESTINATION_PW);
 
   @BeforeEach
   void setUp() throws Exception {
     source.setUser(USER, USER, SOURCE_PW);
     destination.setUser(USER, USER, DESTINATION_PW);
     seed();
-    plan = writePlan("");
+    plan = writePlan();
   }
 
   private void seed() {
@@ -79,36 +73,18 @@ class MigrationGreenMailTest {
   }
 
   private static ImapSession session(GreenMailExtension server, String password) {
-    return new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", server.getImap().getPort(), ImapEndpoint.TlsMode.NONE, Optional.empty(), false,
-            Duration.ofSeconds(30)),
-        new Credentials(USER, new Secret(password)), Access.READ_WRITE);
+    return GreenMailServers.session(server, USER, password);
   }
 
-  private Path writePlan(String extra) throws Exception {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: greenmail-test
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:SRC_PW", destination-password: "env:DST_PW" }
-          list:
-            - source: %s
-        %s
-        """.formatted(source.getImap().getPort(), destination.getImap().getPort(), USER, extra));
-    return file;
+  private Path writePlan() {
+    return PlanYaml.plain("greenmail-test", source.getImap().getPort(),
+            destination.getImap().getPort())
+        .account(USER)
+        .writeTo(dir);
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run mailshift(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), env, args);
-    return new Run(code, out.toString(), err.toString());
+  private Cli.Run mailshift(String... args) {
+    return Cli.mailshift(env, args);
   }
 
   private static Map<String, List<String>> contents(GreenMailExtension server, String password, String... folders) {
@@ -129,7 +105,7 @@ class MigrationGreenMailTest {
     Map<String, List<String>> before = contents(source, SOURCE_PW, FOLDERS);
 
     // when
-    Run run = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run run = mailshift("apply", plan.toString(), "--no-progress");
 
     // then
     assertThat(run.code()).as(run.err()).isZero();
@@ -146,8 +122,8 @@ class MigrationGreenMailTest {
     assertThat(mailshift("apply", plan.toString(), "--no-progress").code()).isZero();
     Map<String, List<String>> afterFirst = contents(destination, DESTINATION_PW, FOLDERS);
 
-    Run second = mailshift("apply", plan.toString(), "--no-progress");
-    Run planAgain = mailshift("plan", plan.toString(), "--detailed-exitcode");
+    Cli.Run second = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planAgain = mailshift("plan", plan.toString(), "--detailed-exitcode");
 
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(second.out()).contains("0 message(s) copied");
@@ -164,8 +140,8 @@ class MigrationGreenMailTest {
       s.replaceFlags(1, Set.of("\\Seen", "\\Flagged", "$Later"));
     }
 
-    Run planned = mailshift("plan", plan.toString(), "--detailed-exitcode");
-    Run run = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run planned = mailshift("plan", plan.toString(), "--detailed-exitcode");
+    Cli.Run run = mailshift("apply", plan.toString(), "--no-progress");
 
     assertThat(planned.code()).as(planned.err()).isEqualTo(10);
     assertThat(planned.out()).contains("copy 1 (");
@@ -176,7 +152,7 @@ class MigrationGreenMailTest {
 
   @Test
   void plan_showsFolderMapAndCountsWithoutChangingTheDestination() {
-    Run run = mailshift("plan", plan.toString());
+    Cli.Run run = mailshift("plan", plan.toString());
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("Projects.2024 -> Projects.2024").contains("+ create folder Entwürfe")
@@ -188,13 +164,11 @@ class MigrationGreenMailTest {
 
   @Test
   void apply_wrongDestinationPassword_exits4NamingSideAndChangesNothing() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("SRC_PW", SOURCE_PW, "DST_PW", "wrong"),
-        "apply", plan.toString(), "--no-progress");
+    Cli.Run run = Cli.mailshift(PlanYaml.env(SOURCE_PW, "wrong"), "apply", plan.toString(),
+        "--no-progress");
 
-    assertThat(code).isEqualTo(4);
-    assertThat(err.toString()).contains("login refused").contains(USER).contains("nothing was changed");
+    assertThat(run.code()).isEqualTo(4);
+    assertThat(run.err()).contains("login refused").contains(USER).contains("nothing was changed");
     try (RawImap imap = new RawImap("127.0.0.1", destination.getImap().getPort(), USER, DESTINATION_PW)) {
       assertThat(imap.command("LIST \"\" \"*\"")).doesNotContain("Projects");
     }
@@ -208,7 +182,7 @@ class MigrationGreenMailTest {
       s.create("Brand new");
     }
 
-    Run run = mailshift("apply", plan.toString(), "--plan-file", saved.toString(), "--no-progress");
+    Cli.Run run = mailshift("apply", plan.toString(), "--plan-file", saved.toString(), "--no-progress");
 
     assertThat(run.code()).isEqualTo(9);
     assertThat(run.err()).contains("'Brand new'").contains("appeared");
@@ -225,7 +199,7 @@ class MigrationGreenMailTest {
       s.append("INBOX", TestMessage.simple("after plan", "<ap@x>"), Set.of(), Instant.parse("2024-02-02T00:00:00Z"));
     }
 
-    Run run = mailshift("apply", plan.toString(), "--plan-file", saved.toString(), "--no-progress");
+    Cli.Run run = mailshift("apply", plan.toString(), "--plan-file", saved.toString(), "--no-progress");
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(contents(destination, DESTINATION_PW, FOLDERS)).isEqualTo(contents(source, SOURCE_PW, FOLDERS));
@@ -235,7 +209,7 @@ class MigrationGreenMailTest {
   void apply_whileAnotherRunHoldsTheState_exits8NamingTheHolder() {
     Path state = dir.resolve(".mailshift/state.db");
     try (StateStore store = StateStore.open(state); var lock = store.lock("apply by a colleague")) {
-      Run run = mailshift("apply", plan.toString(), "--no-progress");
+      Cli.Run run = mailshift("apply", plan.toString(), "--no-progress");
 
       assertThat(run.code()).isEqualTo(8);
       assertThat(run.err()).contains("apply by a colleague");
@@ -245,7 +219,7 @@ class MigrationGreenMailTest {
   @Test
   void everyOutput_neverContainsASecret() throws Exception {
     Path saved = dir.resolve("saved.json");
-    List<Run> runs = List.of(
+    List<Cli.Run> runs = List.of(
         mailshift("validate", plan.toString(), "--secrets"),
         mailshift("plan", plan.toString(), "--out", saved.toString()),
         mailshift("plan", plan.toString(), "--json"),

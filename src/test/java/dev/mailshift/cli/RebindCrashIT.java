@@ -5,31 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
 import dev.mailshift.testsupport.Cli;
 import dev.mailshift.testsupport.Corpus;
 import dev.mailshift.testsupport.FolderContents;
+import dev.mailshift.testsupport.GreenMailServers;
 import dev.mailshift.testsupport.KillSeries;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RebindCrashIT {
   private static final String USER = "rita@test.example";
   private static final String PW = "rebind-pw";
-  private static final Map<String, String> ENV = Map.of("PW", PW);
+  private static final Map<String, String> ENV = PlanYaml.env(PW, PW);
 
   @RegisterExtension
   static GreenMailExtension source = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
@@ -102,20 +95,10 @@ class RebindCrashIT {
     }
   }
 
-  private Path plan(GreenMailExtension to) throws IOException {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: rebind-crash
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:PW", destination-password: "env:PW" }
-          list:
-            - source: %s
-        """.formatted(source.getImap().getPort(), to.getImap().getPort(), USER));
-    return file;
+  private Path plan(GreenMailExtension to) {
+    return PlanYaml.plain("rebind-crash", source.getImap().getPort(), to.getImap().getPort())
+        .account(USER)
+        .writeTo(dir);
   }
 
   private Path stateFile() {
@@ -182,10 +165,7 @@ class RebindCrashIT {
   }
 
   private static ImapSession session(GreenMailExtension server) {
-    return new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", server.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(30)),
-        new Credentials(USER, new Secret(PW)), Access.READ_WRITE);
+    return GreenMailServers.session(server, USER, PW);
   }
 
   private static Map<String, List<String>> contents(GreenMailExtension server) {

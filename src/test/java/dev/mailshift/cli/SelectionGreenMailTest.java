@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
+import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.GreenMailServers;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +37,6 @@ class SelectionGreenMailTest {
   static GreenMailExtension destination = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
 
   @TempDir Path dir;
-  private final Map<String, String> env = Map.of("SRC_PW", "s", "DST_PW", "d");
 
   @BeforeEach
   void setUp() {
@@ -62,36 +53,19 @@ class SelectionGreenMailTest {
   }
 
   private static ImapSession session(GreenMailExtension server, String password) {
-    return new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", server.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(30)),
-        new Credentials(USER, new Secret(password)), Access.READ_WRITE);
+    return GreenMailServers.session(server, USER, password);
   }
 
-  private Path plan(String messages) throws Exception {
-    Path file = dir.resolve("plan.yaml");
-    Files.writeString(file, """
-        mailshift: 1
-        name: selection-test
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:SRC_PW", destination-password: "env:DST_PW" }
-          list:
-            - source: %s
-        messages: %s
-        """.formatted(source.getImap().getPort(), destination.getImap().getPort(), USER, messages));
-    return file;
+  private Path plan(String messages) {
+    return PlanYaml.plain("selection-test", source.getImap().getPort(),
+            destination.getImap().getPort())
+        .account(USER)
+        .extra("messages: " + messages)
+        .writeTo(dir);
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run mailshift(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), env, args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run mailshift(String... args) {
+    return Cli.mailshift(PlanYaml.env("s", "d"), args);
   }
 
   private static List<String> subjects(GreenMailExtension server, String password) {
@@ -107,9 +81,9 @@ class SelectionGreenMailTest {
     Path plan = plan("{ max-age: 5y, max-size: 20KB, search: \"NOT HEADER X-Spam-Flag YES\" }");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
-    Run status = mailshift("status", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run status = mailshift("status", plan.toString());
 
     // then
     assertThat(planned.code()).as(planned.err()).isZero();
@@ -134,7 +108,7 @@ class SelectionGreenMailTest {
     assertThat(mailshift("apply", plan.toString(), "--no-progress").code()).isZero();
 
     // when: the review before the next run
-    Run planned = mailshift("plan", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
 
     // then: the same summary as status, not "0 not copied"
     assertThat(planned.code()).as(planned.err()).isZero();
@@ -150,11 +124,11 @@ class SelectionGreenMailTest {
       throws Exception {
     // given: a first apply left three messages out
     Path plan = plan("{ max-age: 5y, max-size: 20KB, search: \"NOT HEADER X-Spam-Flag YES\" }");
-    Run first = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run first = mailshift("apply", plan.toString(), "--no-progress");
 
     // when: nothing changed since
-    Run again = mailshift("apply", plan.toString(), "--no-progress");
-    Run json = mailshift("apply", plan.toString(), "--no-progress", "--json");
+    Cli.Run again = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run json = mailshift("apply", plan.toString(), "--no-progress", "--json");
 
     // then: this run decided nothing anew, but three messages are still missing
     assertThat(first.code()).as(first.err()).isZero();
@@ -170,7 +144,7 @@ class SelectionGreenMailTest {
   void apply_nothingLeftOut_saysNothingAboutNotCopiedMail() throws Exception {
     Path plan = plan("{ max-size: 1MB }");
 
-    Run applied = mailshift("apply", plan.toString(), "--no-progress");
+    Cli.Run applied = mailshift("apply", plan.toString(), "--no-progress");
 
     assertThat(applied.code()).as(applied.err()).isZero();
     assertThat(applied.out()).contains("0 not copied.").doesNotContain("still not copied");
@@ -187,7 +161,7 @@ class SelectionGreenMailTest {
     Path plan = plan("{ max-size: 20KB }");
 
     // when
-    Run planned = mailshift("plan", plan.toString());
+    Cli.Run planned = mailshift("plan", plan.toString());
 
     // then
     assertThat(planned.code()).as(planned.err()).isZero();
@@ -203,7 +177,7 @@ class SelectionGreenMailTest {
     Path plan = plan("{ search: \"X-GM-RAW has:attachment\" }");
 
     // when
-    Run run = mailshift("plan", plan.toString());
+    Cli.Run run = mailshift("plan", plan.toString());
 
     // then
     assertThat(run.code()).as(run.out() + run.err()).isEqualTo(3);
@@ -217,7 +191,7 @@ class SelectionGreenMailTest {
   void validate_searchWithBadSyntax_exits3AtTheLine() throws Exception {
     Path plan = plan("{ search: \"NOT (SEEN\" }");
 
-    Run run = mailshift("validate", plan.toString());
+    Cli.Run run = mailshift("validate", plan.toString());
 
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.err() + run.out()).contains("plan.yaml:10:").contains("messages.search");

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.mailshift.imap.Access;
-import dev.mailshift.imap.Credentials;
-import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapSession;
-import dev.mailshift.imap.JakartaImapConnector;
-import dev.mailshift.plan.Secret;
 import dev.mailshift.state.BindingCheck;
 import dev.mailshift.state.StateStore;
 import dev.mailshift.testsupport.Cli;
+import dev.mailshift.testsupport.GreenMailServers;
+import dev.mailshift.testsupport.PlanYaml;
 import dev.mailshift.testsupport.RawImap;
 import dev.mailshift.testsupport.TestMessage;
 import java.nio.file.Files;
@@ -20,11 +17,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +51,7 @@ class StateBindingGreenMailTest {
   static GreenMailExtension b = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
 
   @TempDir Path dir;
-  private final Map<String, String> env = Map.of("PW", PW);
+  private final Map<String, String> env = PlanYaml.env(PW, PW);
 
   @BeforeEach
   void setUp() {
@@ -220,8 +215,7 @@ class StateBindingGreenMailTest {
   @Test
   void apply_savedPlanMadeForAnotherDestinationUser_isRefusedAsStale() throws Exception {
     // given: accounts from a CSV, so the plan file stays the same when a user changes
-    Path plan = dir.resolve("plan.yaml");
-    Files.writeString(plan, yaml(a, "csv: accounts.csv"));
+    Path plan = plan(a).accountKeys("csv: accounts.csv").writeTo(dir);
     Files.writeString(dir.resolve("accounts.csv"), "source,destination\n" + USER + "," + USER
         + "\n");
     Path saved = dir.resolve("saved.json");
@@ -252,27 +246,12 @@ class StateBindingGreenMailTest {
   }
 
   private Path planFor(GreenMailExtension destination, String user) {
-    try {
-      Path file = dir.resolve("plan.yaml");
-      Files.writeString(file, yaml(destination,
-          "list:\n    - { source: " + USER + ", destination: " + user + " }"));
-      return file;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return plan(destination).account(USER, user).writeTo(dir);
   }
 
-  private static String yaml(GreenMailExtension destination, String accounts) {
-    return """
-        mailshift: 1
-        name: binding-test
-        servers:
-          old: { imap: "imap://127.0.0.1:%d", plaintext: true }
-          new: { imap: "imap://127.0.0.1:%d", plaintext: true }
-        accounts:
-          defaults: { source-server: old, destination-server: new, source-password: "env:PW", destination-password: "env:PW" }
-          %s
-        """.formatted(source.getImap().getPort(), destination.getImap().getPort(), accounts);
+  private static PlanYaml plan(GreenMailExtension destination) {
+    return PlanYaml.plain("binding-test", source.getImap().getPort(),
+        destination.getImap().getPort());
   }
 
   private Path stateFile() {
@@ -311,10 +290,7 @@ class StateBindingGreenMailTest {
   }
 
   private static ImapSession session(GreenMailExtension server, String user) {
-    return new JakartaImapConnector().connect(
-        new ImapEndpoint("127.0.0.1", server.getImap().getPort(), ImapEndpoint.TlsMode.NONE,
-            Optional.empty(), false, Duration.ofSeconds(30)),
-        new Credentials(user, new Secret(PW)), Access.READ_WRITE);
+    return GreenMailServers.session(server, user, PW);
   }
 
   private static Map<String, List<String>> contents(GreenMailExtension server, String user) {

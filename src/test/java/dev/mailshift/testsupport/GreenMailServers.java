@@ -4,9 +4,12 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.mailshift.imap.Access;
 import dev.mailshift.imap.Credentials;
 import dev.mailshift.imap.ImapEndpoint;
 import dev.mailshift.imap.ImapEndpoint.TlsMode;
+import dev.mailshift.imap.ImapSession;
+import dev.mailshift.imap.JakartaImapConnector;
 import dev.mailshift.plan.Secret;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,6 +40,12 @@ public final class GreenMailServers {
   public static ImapEndpoint plain(GreenMailExtension gm) {
     return new ImapEndpoint("127.0.0.1", gm.getImap().getPort(), TlsMode.NONE, Optional.empty(),
         false, Duration.ofSeconds(10));
+  }
+
+  /** A read-write session over plain IMAP, to seed a server or read it back. */
+  public static ImapSession session(GreenMailExtension gm, String user, String password) {
+    return new JakartaImapConnector().connect(plain(gm), new Credentials(user,
+        new Secret(password)), Access.READ_WRITE);
   }
 
   /** IMAPS with certificate checks on: GreenMail's self-signed certificate must fail them. */
