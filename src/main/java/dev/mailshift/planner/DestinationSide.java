@@ -29,9 +29,11 @@ final class DestinationSide {
 
   DestinationSide(ServerInfo info, List<FolderInfo> folders, SpecialFolders special) {
     this.info = info;
-    folders.forEach(f -> byName.put(f.name(), f));
+    // Only folders that can hold mail: a \Noselect hierarchy level or a subscription to a
+    // folder that no longer exists (\NonExistent) still has to be created before a sync.
     List<FolderInfo> sorted = folders.stream().filter(FolderInfo::selectable)
         .sorted(Comparator.comparing(FolderInfo::name)).toList();
+    sorted.forEach(f -> byName.put(f.name(), f));
     for (boolean byAttribute : new boolean[] {true, false}) {
       Map<SpecialFolders.Role, List<String>> found = new LinkedHashMap<>();
       for (FolderInfo f : sorted) {

@@ -542,4 +542,20 @@ class FolderMapperTest {
         "INBOX.Alpha", "INBOX.alpha.b", "INBOX.Beta", "INBOX.zeta");
     assertThat(other.folders()).isEqualTo(one.folders());
   }
+
+  @Test
+  void map_destinationListsTheNameOnlyAsAPlaceholder_theFolderIsCreated() {
+    // given: the destination lists "Projects" only as a subscription to a folder that no longer
+    // exists (LSUB, RFC 5258 \NonExistent) and "Clients" only as a hierarchy level (\Noselect)
+    List<FolderInfo> destination = List.of(slash("INBOX"), slash("Projects", "\\NonExistent"),
+        slash("Clients", "\\Noselect", "\\HasChildren"), slash("Clients/Acme"));
+
+    // when
+    FolderMap m = map(FolderRules.DEFAULT, List.of(dot("INBOX"), dot("INBOX.Projects"),
+        dot("INBOX.Clients")), destination);
+
+    // then: neither can hold mail, so both must be created, not synced into as if they existed
+    assertThat(folder(m, "INBOX.Projects").destinationExists()).isFalse();
+    assertThat(folder(m, "INBOX.Clients").destinationExists()).isFalse();
+  }
 }
