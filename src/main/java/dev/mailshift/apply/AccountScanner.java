@@ -1,6 +1,8 @@
 package dev.mailshift.apply;
 
 import dev.mailshift.imap.FolderStatus;
+import dev.mailshift.imap.ImapException;
+import dev.mailshift.imap.ImapSession;
 import dev.mailshift.imap.ServerInfo;
 import dev.mailshift.observe.Observer;
 import dev.mailshift.plan.FolderRules;
@@ -13,15 +15,13 @@ import dev.mailshift.planner.MappedFolder;
 import dev.mailshift.sync.FolderDiff;
 import dev.mailshift.sync.FolderPair;
 import dev.mailshift.sync.ObservedStatus;
-import dev.mailshift.imap.ImapException;
-import dev.mailshift.imap.ImapSession;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Observes one account through the pool: both inventories, the folder map, and on request the

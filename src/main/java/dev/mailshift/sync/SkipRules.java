@@ -122,8 +122,8 @@ record SkipRules(SyncOptions options, OptionalLong appendLimit, Instant now,
   /**
    * Whether {@code r} still stands under these rules. Date, size and limit reasons are decided
    * again from the recorded size and date (a changed limit makes the record stale even when the
-   * message is still left out, so its detail is written anew); a \Deleted skip stands while copy-deleted is false; a
-   * refusal by the destination always stands.
+   * message is still left out, so its detail is written anew); a \Deleted skip stands while
+   * copy-deleted is false; a refusal by the destination always stands.
    */
   Standing standing(SkipRecord r) {
     SkippedMessage.Reason reason;
