@@ -29,14 +29,8 @@ public final class NotCopied {
     }
 
     static Entry of(SkipRecord s) {
-      Optional<Reason> r;
-      try {
-        r = Optional.of(Reason.valueOf(s.reason()));
-      } catch (IllegalArgumentException e) {
-        r = Optional.empty();
-      }
       return new Entry(s.account() + ":" + s.sourceFolder(), s.sourceUid(), s.size(),
-          s.internalDate(), r, s.reason(), s.detail());
+          s.internalDate(), Reason.named(s.reason()), s.reason(), s.detail());
     }
 
     boolean listed() {

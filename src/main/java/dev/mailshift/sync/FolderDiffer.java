@@ -101,13 +101,10 @@ final class FolderDiffer {
       if (r.sourceUidValidity() != sourceUidValidity || decidedNow.contains(r.sourceUid())) {
         continue;
       }
-      try {
-        out.add(new SkippedMessage(pair.sourceFolder(), r.sourceUid(), r.size(),
-            r.internalDate().orElse(null), SkippedMessage.Reason.valueOf(r.reason()),
-            r.detail()));
-      } catch (IllegalArgumentException e) {
-        // a reason written by another version: status shows it; the plan has no words for it
-      }
+      // a reason written by another version: status shows it; the plan has no words for it
+      SkippedMessage.Reason.named(r.reason()).ifPresent(reason -> out.add(new SkippedMessage(
+          pair.sourceFolder(), r.sourceUid(), r.size(), r.internalDate().orElse(null), reason,
+          r.detail())));
     }
     return out;
   }

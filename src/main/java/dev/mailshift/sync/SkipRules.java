@@ -126,12 +126,11 @@ record SkipRules(SyncOptions options, OptionalLong appendLimit, Instant now,
    * copy-deleted is false; a refusal by the destination always stands.
    */
   Standing standing(SkipRecord r) {
-    SkippedMessage.Reason reason;
-    try {
-      reason = SkippedMessage.Reason.valueOf(r.reason());
-    } catch (IllegalArgumentException e) {
+    Optional<SkippedMessage.Reason> named = SkippedMessage.Reason.named(r.reason());
+    if (named.isEmpty()) {
       return Standing.HOLDS; // written by another version: leave it as it is
     }
+    SkippedMessage.Reason reason = named.get();
     return switch (reason) {
       case REJECTED_BY_DESTINATION -> Standing.HOLDS;
       case DELETED_FLAG -> options.copyDeleted() ? Standing.STALE : Standing.HOLDS;

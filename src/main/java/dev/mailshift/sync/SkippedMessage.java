@@ -1,6 +1,7 @@
 package dev.mailshift.sync;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A source message that is not copied, and why. Reasons that concern one message (too large,
@@ -34,6 +35,18 @@ public record SkippedMessage(String folder, long uid, long size, Instant interna
 
     Reason(boolean listed) {
       this.listed = listed;
+    }
+
+    /**
+     * The reason a skip record names; empty for one this version has no words for (written by
+     * another version).
+     */
+    public static Optional<Reason> named(String name) {
+      try {
+        return Optional.of(valueOf(name));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
     }
 
     /** Whether messages with this reason are listed one by one (else counted). */
