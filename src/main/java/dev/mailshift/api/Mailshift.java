@@ -25,7 +25,7 @@ import dev.mailshift.state.BindingCheck;
 import dev.mailshift.state.Rebinding;
 import dev.mailshift.state.RunLock;
 import dev.mailshift.state.StateLockedException;
-import dev.mailshift.state.SkipRecord;
+import dev.mailshift.state.SkipTotal;
 import dev.mailshift.state.StateStore;
 import dev.mailshift.sync.SearchRefusedException;
 import java.nio.file.Files;
@@ -186,11 +186,10 @@ public final class Mailshift {
       ApplyRequest request = new ApplyRequest(plan.name(), plan.source().sha256(), phase,
           "apply", targets, saved, dns);
       ApplyOutcome outcome = run(applier, request);
-      List<SkipRecord> standing = Status.skipped(state,
-          targets.stream().map(AccountTarget::id).toList());
+      SkipTotal still = targets.stream().map(t -> state.sync().skipTotal(t.id()))
+          .reduce(SkipTotal.NONE, SkipTotal::plus);
       return new ApplyResult(phase.name(), state.file(), outcome, rebound,
-          new ApplyResult.StillNotCopied(standing.size(),
-              standing.stream().mapToLong(SkipRecord::size).sum()));
+          new ApplyResult.StillNotCopied(still.messages(), still.bytes()));
     }
   }
 

@@ -33,22 +33,15 @@ final class Status {
     List<RunRecord> recent = state.journal().runs(runs);
     List<JournalEntry> steps = recent.isEmpty() ? List.of() : state.journal().journal(recent.get(0).runId());
     List<FolderCheckpoint> folders = new ArrayList<>();
-    for (String account : accounts) {
-      folders.addAll(state.sync().checkpoints(account));
-    }
-    return new StatusResult(state.file(), holder, recent, steps, folders,
-        skipped(state, accounts), Optional.empty(), StateBindings.check(state, bindings));
-  }
-
-  /** The messages recorded as not copied for these accounts, folder by folder. */
-  static List<SkipRecord> skipped(StateStore state, List<String> accounts) {
     List<SkipRecord> skipped = new ArrayList<>();
     for (String account : accounts) {
       for (FolderCheckpoint cp : state.sync().checkpoints(account)) {
+        folders.add(cp);
         skipped.addAll(state.sync().skipped(account, cp.sourceFolder()));
       }
     }
-    return skipped;
+    return new StatusResult(state.file(), holder, recent, steps, folders, skipped,
+        Optional.empty(), StateBindings.check(state, bindings));
   }
 
   /** The recorded lowerings of the zone and, when the plan manages MX, the switch's gate. */

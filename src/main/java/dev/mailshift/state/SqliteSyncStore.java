@@ -257,6 +257,19 @@ final class SqliteSyncStore implements SyncStore {
   }
 
   @Override
+  public SkipTotal skipTotal(String account) {
+    return db.read(c -> {
+      try (PreparedStatement p = prepare(c, "SELECT COUNT(*), COALESCE(SUM(s.size), 0)"
+          + " FROM skipped_message s JOIN folder_checkpoint f ON f.account = s.account"
+          + " AND f.source_folder = s.source_folder WHERE s.account = ?", account);
+          ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return new SkipTotal(rs.getLong(1), rs.getLong(2));
+      }
+    });
+  }
+
+  @Override
   public void forgetSkips(String account, String sourceFolder, long sourceUidValidity,
       Collection<Long> sourceUids) {
     if (sourceUids.isEmpty()) {

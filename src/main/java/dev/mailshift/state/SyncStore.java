@@ -75,6 +75,20 @@ public interface SyncStore {
   List<SkipRecord> skipped(String account, String sourceFolder);
 
   /**
+   * The skip records of {@code account} in its checkpointed folders (those {@code status} lists),
+   * counted and summed without holding them: the end of an apply of many accounts totals them.
+   */
+  default SkipTotal skipTotal(String account) {
+    SkipTotal total = SkipTotal.NONE;
+    for (FolderCheckpoint cp : checkpoints(account)) {
+      for (SkipRecord r : skipped(account, cp.sourceFolder())) {
+        total = total.plus(new SkipTotal(1, r.size()));
+      }
+    }
+    return total;
+  }
+
+  /**
    * Drops the skip records of these source UIDs (of this UIDVALIDITY), in one transaction: their
    * messages were expunged on the source, so they are no longer "not copied". A UID is never
    * given to another message of the same UIDVALIDITY (RFC 3501 2.3.1.1), so a dropped record can

@@ -167,4 +167,34 @@ class SqliteSyncStoreTest {
 
     assertThat(store.rejectedKeywords("alice", "INBOX")).containsExactly("$Junk", "NonJunk");
   }
+
+  private static SyncBatch skips(String account, String folder, long... sizes) {
+    List<SkipRecord> records = new java.util.ArrayList<>();
+    for (int i = 0; i < sizes.length; i++) {
+      records.add(new SkipRecord(account, folder, 7, i + 1, sizes[i], Optional.empty(),
+          "OVER_PLAN_LIMIT", "too big"));
+    }
+    return new SyncBatch(account, folder, 7, List.of(), List.of(), records, Map.of(), List.of(),
+        OptionalLong.empty());
+  }
+
+  @Test
+  void skipTotal_recordsInSeveralFolders_countsThoseStatusListsInOneQuery() {
+    // given: two checkpointed folders of alice, one folder without a checkpoint, bob's records
+    store.saveCheckpoint(FolderCheckpoint.fresh("alice", "INBOX", 7, "INBOX", 9));
+    store.saveCheckpoint(FolderCheckpoint.fresh("alice", "Sent", 7, "Sent", 9));
+    store.saveCheckpoint(FolderCheckpoint.fresh("bob", "INBOX", 7, "INBOX", 9));
+    store.commit(skips("alice", "INBOX", 100, 200));
+    store.commit(skips("alice", "Sent", 50));
+    store.commit(skips("alice", "Drafts", 1_000));
+    store.commit(skips("bob", "INBOX", 7));
+
+    // when
+    SkipTotal total = store.skipTotal("alice");
+
+    // then: the same as the records status reads folder by folder
+    SyncStore generic = new SetAsideSyncStore(store, Set.of());
+    assertThat(total).isEqualTo(new SkipTotal(3, 350)).isEqualTo(generic.skipTotal("alice"));
+    assertThat(store.skipTotal("carol")).isEqualTo(SkipTotal.NONE);
+  }
 }
