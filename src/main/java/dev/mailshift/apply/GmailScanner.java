@@ -62,8 +62,7 @@ final class GmailScanner {
         distinct = OptionalLong.of(d.distinct());
       }
     }
-    return new GmailLabels(GmailLabels.comparison(rules.gmailLabels(), labelFolders,
-        allMailFolders, distinct), folders, java.util.Optional.of(GmailLabels.counts(
-            rules.gmailLabels(), labelFolders, allMailFolders, distinct)));
+    return new GmailLabels(java.util.Optional.of(GmailLabels.counts(rules.gmailLabels(),
+        labelFolders, allMailFolders, distinct)), folders);
   }
 }

@@ -18,22 +18,26 @@ import java.util.OptionalLong;
  * sync must know (labels as keywords, messages copied into an earlier folder). Pure: the
  * counts and message ids are read by the caller.
  *
- * @param comparison e.g. "folders.gmail-labels: folders copies 13 messages, all-mail 7,
- *     skip-duplicates 7 (this plan: folders)"; empty for a source that is not Gmail
+ * @param counts what each policy copies; empty for a source that is not Gmail
  */
-public record GmailLabels(String comparison, Map<String, GmailFolder> folders,
-    Optional<Counts> counts) {
-  public static final GmailLabels NONE = new GmailLabels("", Map.of());
+public record GmailLabels(Optional<Counts> counts, Map<String, GmailFolder> folders) {
+  public static final GmailLabels NONE = new GmailLabels(Optional.empty(), Map.of());
 
   public GmailLabels {
-    Objects.requireNonNull(comparison, "comparison");
-    folders = Map.copyOf(folders);
     Objects.requireNonNull(counts, "counts");
+    folders = Map.copyOf(folders);
   }
 
-  /** Without the counts in numbers (the comparison line only). */
-  public GmailLabels(String comparison, Map<String, GmailFolder> folders) {
-    this(comparison, folders, Optional.empty());
+  /**
+   * The one-line comparison {@code plan} prints, e.g. "Gmail labels: folders.gmail-labels:
+   * folders copies 13 message(s) ..., all-mail 7 ..., skip-duplicates 7 ...; this plan:
+   * folders"; empty for a source that is not Gmail.
+   */
+  public String comparison() {
+    return counts.map(c -> String.format(Locale.ROOT, "Gmail labels: folders.gmail-labels:"
+        + " folders copies %d message(s) (one copy per label), all-mail %d (labels as keywords),"
+        + " skip-duplicates %s%d (each message once); this plan: %s", c.folders(), c.allMail(),
+        c.skipDuplicatesExact() ? "" : "about ", c.skipDuplicates(), c.policy())).orElse("");
   }
 
   /**
@@ -50,7 +54,11 @@ public record GmailLabels(String comparison, Map<String, GmailFolder> folders,
     }
   }
 
-  /** The counts of {@link #comparison}'s arguments. */
+  /**
+   * The counts: {@code labelFolders}, message counts of the folders the folders policy copies;
+   * {@code allMailFolders}, those of All Mail, Junk and Trash; {@code distinct}, the number of
+   * distinct messages when known (skip-duplicates read them).
+   */
   public static Counts counts(FolderRules.GmailLabels chosen, Map<String, Long> labelFolders,
       Map<String, Long> allMailFolders, OptionalLong distinct) {
     long folders = labelFolders.values().stream().mapToLong(Long::longValue).sum();
@@ -104,20 +112,6 @@ public record GmailLabels(String comparison, Map<String, GmailFolder> folders,
     return SpecialFolders.standard().roleOf(folder, logical).map(SpecialFolders.Recognised::role)
         .filter(r -> r == SpecialFolders.Role.ALL || r == SpecialFolders.Role.JUNK
             || r == SpecialFolders.Role.TRASH).isPresent();
-  }
-
-  /**
-   * The comparison line. {@code labelFolders}: message counts of the folders the folders policy
-   * copies; {@code allMailFolders}: those of All Mail, Junk and Trash; {@code distinct}: the
-   * number of distinct messages when known (skip-duplicates read them).
-   */
-  public static String comparison(FolderRules.GmailLabels chosen, Map<String, Long> labelFolders,
-      Map<String, Long> allMailFolders, OptionalLong distinct) {
-    Counts c = counts(chosen, labelFolders, allMailFolders, distinct);
-    String skip = (c.skipDuplicatesExact() ? "" : "about ") + c.skipDuplicates();
-    return String.format(Locale.ROOT, "Gmail labels: folders.gmail-labels: folders copies %d"
-        + " message(s) (one copy per label), all-mail %d (labels as keywords), skip-duplicates %s"
-        + " (each message once); this plan: %s", c.folders(), c.allMail(), skip, c.policy());
   }
 
   /**

@@ -137,8 +137,8 @@ final class EmptyInventory {
     }
     OptionalLong distinct = rules.gmailLabels() == FolderRules.GmailLabels.SKIP_DUPLICATES
         ? OptionalLong.of(0) : OptionalLong.empty();
-    return new GmailLabels(GmailLabels.comparison(rules.gmailLabels(), Map.of(), Map.of(),
-        distinct), Map.of());
+    return new GmailLabels(Optional.of(GmailLabels.counts(rules.gmailLabels(), Map.of(),
+        Map.of(), distinct)), Map.of());
   }
 
   /** The zone as {@code DnsPhase.observe} would see it: none of the managed RRsets exists. */
