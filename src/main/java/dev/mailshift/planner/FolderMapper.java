@@ -40,6 +40,8 @@ public final class FolderMapper {
   private final FolderRules rules;
   private final List<Pattern> include;
   private final List<Pattern> exclude;
+  /** The rename rules' match expressions, compiled once, in the rules' order. */
+  private final List<Pattern> rename;
   private final SpecialFolders special;
 
   public FolderMapper(FolderRules rules) {
@@ -50,6 +52,7 @@ public final class FolderMapper {
     this.rules = rules;
     this.include = rules.include().stream().map(Pattern::compile).toList();
     this.exclude = rules.exclude().stream().map(Pattern::compile).toList();
+    this.rename = rules.rename().stream().map(r -> Pattern.compile(r.match())).toList();
     this.special = special;
   }
 
@@ -222,7 +225,7 @@ public final class FolderMapper {
     }
     for (int i = 0; i < rules.rename().size(); i++) {
       FolderRules.RenameRule rule = rules.rename().get(i);
-      Matcher m = Pattern.compile(rule.match()).matcher(logical);
+      Matcher m = rename.get(i).matcher(logical);
       if (m.matches()) {
         return new Target(withPrefix(splitLogical(m.replaceFirst(rule.to()))), null,
             "rename rule " + (i + 1) + " (" + rule.match() + ") at " + rule.location(),
